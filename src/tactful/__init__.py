@@ -1,0 +1,27 @@
+"""Tactful drafts polite three-part declines to LinkedIn invitations.
+
+The public API is imported lazily so that ``import tactful`` (and the CLI's
+offline path) never pays for the model client or for modules it does not use.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "rewrite", "validate"]
+
+_LAZY = {
+    "validate": "tactful.validate",
+    "rewrite": "tactful.pipeline",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'tactful' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -1,0 +1,55 @@
+"""One error family, each class carrying the exit code the CLI maps it to.
+
+The CLI catches ``TactfulError`` and prints ``Error: <message>`` on one line, so
+every message here must say what happened *and* what to do about it, and must
+never contain secrets (an API key is never interpolated into a message).
+
+Exit codes (documented in the README):
+
+* 0 - success (for ``check``: the reply is valid)
+* 1 - the reply is invalid (``check``), or a model/server error
+* 2 - usage error: bad option, empty/huge/undecodable input, unsupported language
+* 3 - no valid draft could be produced and fallback was disabled
+"""
+
+from __future__ import annotations
+
+
+class TactfulError(Exception):
+    """Base class: a failure the user can act on, with its exit code."""
+
+    exit_code: int = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(TactfulError):
+    """The command was called wrongly (options, arguments)."""
+
+    exit_code = 2
+
+
+class InputError(TactfulError):
+    """The input text cannot be used: empty, too long, undecodable, wrong language."""
+
+    exit_code = 2
+
+
+class ConfigError(TactfulError):
+    """A profile or configuration value is missing or malformed."""
+
+    exit_code = 2
+
+
+class ModelError(TactfulError):
+    """The model server failed in a way retries cannot fix (auth, quota, unreachable)."""
+
+    exit_code = 1
+
+
+class NoValidDraftError(TactfulError):
+    """Every attempt failed validation and the offline fallback was disabled."""
+
+    exit_code = 3

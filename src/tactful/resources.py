@@ -1,0 +1,48 @@
+"""Locate files that ship with the package: language data, prompts, eval cases.
+
+Language data lives inside the package (``tactful/data``). The top-level
+``prompts/`` and ``evals/`` folders are copied into the wheel under
+``tactful/_shipped`` by hatchling; in a source checkout or an editable install
+they are read from the repository instead. Callers never need to know which.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def data_dir() -> Path:
+    """Folder holding per-language data files (``data/<lang>/*.toml``)."""
+    return _PACKAGE_DIR / "data"
+
+
+def shipped_dir(name: str) -> Path:
+    """Folder of a top-level project directory (``prompts`` or ``evals``).
+
+    Prefers the copy inside an installed wheel, then the source checkout.
+    """
+    installed = _PACKAGE_DIR / "_shipped" / name
+    if installed.is_dir():
+        return installed
+    checkout = _PACKAGE_DIR.parent.parent / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"tactful is missing its {name!r} files; reinstall the package")
+
+
+@cache
+def load_toml(relative: str) -> dict[str, Any]:
+    """Load and cache a TOML file under ``data/`` (e.g. ``"fr/validator.toml"``)."""
+    with (data_dir() / relative).open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def languages() -> tuple[str, ...]:
+    """Languages with a data folder: adding a folder adds a language."""
+    folders = (p for p in data_dir().iterdir() if p.is_dir() and not p.name.startswith("_"))
+    return tuple(sorted(p.name for p in folders))

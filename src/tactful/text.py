@@ -1,0 +1,153 @@
+"""Input reading and normalisation, sentence splitting and language identification.
+
+Everything downstream (analysis, engines, the validator) works on text that went
+through here, so the same apostrophes, spaces and limits hold everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from functools import cache
+from typing import BinaryIO
+
+from tactful.errors import InputError
+from tactful.resources import languages, load_toml
+
+MAX_CHARS = 20_000
+"""Longest input accepted; a LinkedIn note is 300 characters, a reply about 1,300."""
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
+_SPACES = re.compile(r"[ \t\u00a0\u202f\u2009]+")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+
+
+def decode(raw: bytes, source: str = "stdin") -> str:
+    """Decode UTF-8 bytes (a BOM is tolerated) or raise a clear ``InputError``."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{source} is not valid UTF-8 (byte {exc.start}); save the text as UTF-8 and retry"
+        ) from None
+
+
+def read_input(text: str | None, stream: BinaryIO | None = None, *, what: str = "text") -> str:
+    """Return the text to work on: the argument, or standard input for ``-`` / no argument.
+
+    ``stream`` defaults to ``sys.stdin.buffer``; reading from an interactive
+    terminal is refused rather than left waiting for input that never comes.
+    """
+    if text is not None and text != "-":
+        return check_size(text, what)
+    if stream is None:
+        stdin = sys.stdin
+        if stdin is None or stdin.closed:
+            raise InputError(f"no {what} given; pass it as an argument or pipe it on stdin")
+        if text is None and stdin.isatty():
+            raise InputError(f"no {what} given; pass it as an argument or pipe it on stdin")
+        stream = stdin.buffer
+    raw = stream.read(MAX_CHARS * 4 + 1)
+    return check_size(decode(raw), what)
+
+
+def check_size(text: str, what: str = "text") -> str:
+    """Refuse empty or oversized input with a message that says what to do."""
+    if not text.strip():
+        raise InputError(f"the {what} is empty; pass the text as an argument or on stdin")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"the {what} is {len(text):,} characters, over the {MAX_CHARS:,} limit; "
+            "pass only the message itself"
+        )
+    return text
+
+
+def normalise(text: str) -> str:
+    """NFC, straight apostrophes, single spaces, trimmed lines: one form for every matcher."""
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
+    lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
+    return "\n".join(lines).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so ``Réseau`` and ``reseau`` match the same cue."""
+    decomposed = unicodedata.normalize("NFKD", normalise(text).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Folded words (letters and inner apostrophes) of ``text``."""
+    return _WORD.findall(fold(text))
+
+
+def sentences(text: str) -> list[str]:
+    """Split into sentences with syntok, keeping each sentence's original spelling.
+
+    Paragraph breaks always end a sentence (a greeting line such as ``Hi Lee,``
+    counts as its own unit), which syntok's paragraph handling gives us.
+    """
+    from syntok import segmenter
+
+    text = normalise(text)
+    out: list[str] = []
+    for paragraph in segmenter.analyze(text):
+        for sentence in paragraph:
+            start = sentence[0].offset if sentence else 0
+            end = sentence[-1].offset + len(sentence[-1].value) if sentence else 0
+            chunk = text[start:end].strip()
+            if chunk:
+                out.append(chunk)
+    return out
+
+
+@cache
+def _stopwords(lang: str) -> frozenset[str]:
+    if lang in languages():
+        words_ = load_toml(f"{lang}/language.toml")["stopwords"]
+    else:
+        words_ = load_toml("foreign.toml")["stopwords"][lang]
+    return frozenset(fold(w) for w in words_)
+
+
+@cache
+def _foreign() -> tuple[str, ...]:
+    return tuple(load_toml("foreign.toml")["stopwords"])
+
+
+def language_scores(text: str) -> dict[str, float]:
+    """Share of the text's words that are stopwords of each known language."""
+    tokens = words(text)
+    if not tokens:
+        return {lang: 0.0 for lang in languages()}
+    scores: dict[str, float] = {}
+    for lang in languages():
+        stop = _stopwords(lang)
+        scores[lang] = sum(1 for t in tokens if t in stop) / len(tokens)
+    return scores
+
+
+def detect_language(text: str) -> str | None:
+    """The most likely supported language, or ``None`` when no language is convincing.
+
+    A short text needs at least one stopword hit; a longer one a share of 8 %,
+    so that Spanish or German text is not silently taken for French or English.
+    """
+    scores = language_scores(text)
+    best = max(scores, key=lambda lang: scores[lang])
+    tokens = words(text)
+    foreign = max(
+        (sum(1 for t in tokens if t in _stopwords(f)) / max(len(tokens), 1) for f in _foreign()),
+        default=0.0,
+    )
+    if foreign > scores[best]:
+        return None
+    if scores[best] == 0.0:
+        return None
+    if len(tokens) >= 8 and scores[best] < 0.08:
+        return None
+    ranked = sorted(scores.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return best

@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from tactful.errors import InputError
+from tactful.text import MAX_CHARS, detect_language, normalise, read_input, sentences
+
+
+def test_reads_argument_and_stdin() -> None:
+    assert read_input("hello") == "hello"
+    assert read_input("-", io.BytesIO("Bonjour Élodie".encode())) == "Bonjour Élodie"
+
+
+@pytest.mark.parametrize("raw", [b"", b"   \n\t "])
+def test_empty_input_is_refused(raw: bytes) -> None:
+    with pytest.raises(InputError, match="empty"):
+        read_input("-", io.BytesIO(raw))
+
+
+def test_huge_input_is_refused() -> None:
+    with pytest.raises(InputError, match="20,000"):
+        read_input("x" * (MAX_CHARS + 1))
+
+
+def test_invalid_utf8_is_refused_with_advice() -> None:
+    with pytest.raises(InputError, match="UTF-8"):
+        read_input("-", io.BytesIO(b"caf\xe9 cr\xe8me"))
+
+
+def test_normalise_unifies_apostrophes_and_spaces() -> None:
+    assert normalise("J\u2019ai\u00a0 lu  votre article ") == "J'ai lu votre article"
+
+
+def test_sentences_keep_greeting_lines_apart() -> None:
+    parts = sentences("Hi Lee,\n\nThanks for your note, e.g. about my talk. I keep it small!")
+    assert parts == ["Hi Lee,", "Thanks for your note, e.g. about my talk.", "I keep it small!"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I'd like to add you to my professional network.", "en"),
+        ("J'aimerais faire partie de votre réseau professionnel.", "fr"),
+        ("j aimerais faire partie de ton reseau", "fr"),
+        ("Hola, me gustaría agregarte a mi red profesional.", None),
+        ("Hallo, ich würde dich gerne zu meinem Netzwerk hinzufügen.", None),
+    ],
+)
+def test_detect_language(text: str, lang: str | None) -> None:
+    assert detect_language(text) == lang
