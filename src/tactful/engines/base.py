@@ -6,9 +6,12 @@ draft and, for engines that can learn from it, asks again with the findings.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Protocol
 
 from pydantic import BaseModel
+
+from tactful.analysis import Analysis
+from tactful.profile import Profile
 
 Style = Literal["long", "short"]
 
@@ -20,3 +23,24 @@ class Draft(BaseModel):
     rationale: str
     openness: str
     message: str
+
+
+class Engine(Protocol):
+    """Anything that can draft a decline.
+
+    ``findings`` carries the validator's verdict on the previous draft (the
+    model engine re-asks with it; the offline engine may ignore it). The same
+    ``seed`` with the same inputs gives the same draft.
+    """
+
+    name: str
+
+    def draft(
+        self,
+        analysis: Analysis,
+        profile: Profile,
+        style: Style,
+        *,
+        findings: list[str] | None = None,
+        seed: int | None = None,
+    ) -> Draft: ...

@@ -1,0 +1,1 @@
+"""Evaluation: the validator on labelled replies, the engines on invitation cases."""
