@@ -66,8 +66,8 @@ class StandInDrafter:
         return drafting.merge(row, result, triage)
 
 
-@pytest.fixture
-def standin(monkeypatch: pytest.MonkeyPatch) -> type[StandInDrafter]:
+@pytest.fixture(name="standin")
+def standin_fixture(monkeypatch: pytest.MonkeyPatch) -> type[StandInDrafter]:
     StandInDrafter.calls = []
     monkeypatch.setattr(drafting, "PipelineDrafter", StandInDrafter)
     return StandInDrafter
