@@ -140,3 +140,11 @@ def test_input_error_is_raised_only_when_iterating(tmp_path: Path) -> None:
     rows = read_export(path, lambda *_: None)
     with pytest.raises(InputError):
         next(rows)
+
+
+def test_a_short_preamble_before_the_header_is_tolerated(tmp_path: Path) -> None:
+    path = tmp_path / "Invitations.csv"
+    preamble = 'Notes:\n"Some rows may be missing, see LinkedIn help."\n\n'
+    path.write_text(preamble + f"{HEADER}\nAna Roy,Me,now,Hello,INCOMING,u1,u2\n", encoding="utf-8")
+    rows, problems = _read(path)
+    assert problems == [] and rows[0].sender == "Ana Roy" and rows[0].line == 5

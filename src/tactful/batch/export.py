@@ -41,6 +41,9 @@ EXPECTED = (
     f"whose header is {','.join(HEADER)}"
 )
 
+PREAMBLE_ROWS = 4
+"""Rows tolerated before the header (other files of the archive start with notes)."""
+
 MAX_LINE = 1 << 20
 """Longest physical line read at once: a real export line is a few hundred bytes."""
 
@@ -99,14 +102,10 @@ def parse_rows(
 ) -> Iterator[ExportRow]:
     """Parse CSV lines (each with its line ending) into rows; the header comes first."""
     reader = csv.reader(lines)
-    try:
-        header = next(reader, None)
-    except csv.Error:
-        header = None
-    columns = _columns(header)
+    header, columns = _find_header(reader)
     if columns is None:
         raise InputError(f"{source} is not a LinkedIn invitation export: {EXPECTED}")
-    width = len(header or ())
+    width = len(header)
     while True:
         start = reader.line_num + 1
         try:
@@ -123,6 +122,21 @@ def parse_rows(
         row = _row(fields, width, columns, start, on_problem)
         if row is not None:
             yield row
+
+
+def _find_header(reader: Iterator[list[str]]) -> tuple[list[str], dict[str, int] | None]:
+    """The header row, allowing a short preamble (LinkedIn puts "Notes:" atop some files)."""
+    for _ in range(PREAMBLE_ROWS + 1):
+        try:
+            header = next(reader, None)
+        except csv.Error:
+            return [], None
+        if header is None:
+            return [], None
+        columns = _columns(header)
+        if columns is not None:
+            return header, columns
+    return [], None
 
 
 def _columns(header: list[str] | None) -> dict[str, int] | None:
