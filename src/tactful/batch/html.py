@@ -179,7 +179,7 @@ def _verdict(record: Record) -> str:
     validation = record.get("validation")
     checks = validation.get("checks") if isinstance(validation, dict) else None
     if not isinstance(checks, dict):
-        return '<p class="verdict">No validation recorded.</p>'
+        return '<p class="checks">No validation recorded.</p>'
     items = []
     for check_name, check in checks.items():
         if not isinstance(check, dict) or check.get("passed") is True:
@@ -189,8 +189,8 @@ def _verdict(record: Record) -> str:
             f'<li class="{level}"><b>{_e(check_name)}</b>: {_e(check.get("message"))}</li>'
         )
     if not items:
-        return f'<p class="verdict ok">Validator: all {len(checks)} checks passed.</p>'
-    return f'<ul class="verdict">{"".join(items)}</ul>'
+        return f'<p class="checks ok">Validator: all {len(checks)} checks passed.</p>'
+    return f'<ul class="checks">{"".join(items)}</ul>'
 
 
 def _head(out: IO[str], summary: Summary, per_action: Counter[str], groups: list[str]) -> None:
@@ -255,10 +255,10 @@ ul.legend{list-style:none;padding:0;margin:0 0 6px;display:flex;flex-wrap:wrap;g
 font-size:12px}
 ul.legend span.part{padding:0 6px;border-radius:3px}
 ul.legend q{color:var(--muted)}
-.verdict{font-size:13px;margin:0 0 8px;padding-left:18px}
-p.verdict{padding-left:0;color:#14532d}
-.verdict li.fail{color:#8a1c1c}
-.verdict li.warn{color:#6b4a00}
+.checks{font-size:13px;margin:0 0 8px;padding-left:18px}
+p.checks{padding-left:0;color:#14532d}
+.checks li.fail{color:#8a1c1c}
+.checks li.warn{color:#6b4a00}
 button.copy{font:inherit;font-size:14px;padding:5px 14px;border-radius:6px;border:1px solid #2451a6;
 background:#2451a6;color:#fff;cursor:pointer}
 button.copy.copied{background:#14532d;border-color:#14532d}
