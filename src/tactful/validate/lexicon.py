@@ -24,11 +24,13 @@ def _prepare(pattern: str) -> str:
     """Apply the data-file conventions outside character classes and escapes.
 
     A bare ``'`` becomes "apostrophe, space or nothing" (``j'ai``, ``j ai``,
-    ``jai``) and a bare space becomes "one or more spaces or newlines".
+    ``jai``) and a bare space becomes "one or more spaces or newlines"; when
+    followed by a quantifier (`` ?``), they stand for one character as written.
     """
     out: list[str] = []
     in_class = escaped = False
-    for ch in pattern:
+    for index, ch in enumerate(pattern):
+        quantified = pattern[index + 1 : index + 2] in ("?", "*", "+", "{")
         if escaped:
             out.append(ch)
             escaped = False
@@ -42,9 +44,9 @@ def _prepare(pattern: str) -> str:
             out.append(ch)
             in_class = True
         elif ch == "'":
-            out.append(_APOSTROPHE)
+            out.append(r"['\s]" if quantified else _APOSTROPHE)
         elif ch == " ":
-            out.append(_SPACE)
+            out.append(r"\s" if quantified else _SPACE)
         else:
             out.append(ch)
     return "".join(out)
