@@ -36,7 +36,7 @@ class Reply:
         """Normalise ``text`` and split it into sentences, once."""
         clean = normalise(text)
         units = sentences(clean) if clean else []
-        return cls(text=clean, lex=lex, units=units, folded=[fold(u) for u in units])
+        return cls(text=clean, lex=lex, units=units, folded=_fold_units(clean, units))
 
     def find(self, cue_set: CueSet, *, skip: set[int] | None = None) -> list[str]:
         """Sentences where a cue matches once look-alike spans (blockers) are blanked out."""
@@ -81,6 +81,25 @@ class Reply:
         while end > start and self.is_signoff(end - 1):
             end -= 1
         return self.units[start:end]
+
+
+def _fold_units(clean: str, units: list[str]) -> list[str]:
+    """Fold the whole text once and slice it per unit (folding is a per-character loop).
+
+    Folding keeps the length of nearly every text (accents are one code point
+    after NFC); when it does not (``ß``, ligatures), each unit is folded alone.
+    """
+    folded = fold(clean)
+    if len(folded) != len(clean):
+        return [fold(u) for u in units]
+    out, position = [], 0
+    for unit in units:
+        start = clean.find(unit, position)
+        if start < 0:
+            return [fold(u) for u in units]
+        out.append(folded[start : start + len(unit)])
+        position = start + len(unit)
+    return out
 
 
 def is_name(text: str) -> bool:
