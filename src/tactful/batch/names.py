@@ -2,7 +2,7 @@
 
 The export gives full display names, which carry titles ("Dr."), pronouns in
 brackets, emoji and shouting capitals; the reply wants "Jane". Titles are
-language data (``data/<lang>/names.toml``), so a new language adds its own.
+language data (``data/<lang>/batch.toml``), so a new language adds its own.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ def _honorifics() -> frozenset[str]:
     found: set[str] = set()
     for lang in languages():
         try:
-            found.update(fold(h) for h in load_toml(f"{lang}/names.toml")["honorifics"])
+            found.update(fold(h) for h in load_toml(f"{lang}/batch.toml")["honorifics"])
         except FileNotFoundError:
             continue
     return frozenset(found)
