@@ -106,8 +106,9 @@ class Lexicon:
     group_nouns: frozenset[str]
     group_cues: re.Pattern[str]
     places: re.Pattern[str]
-    place_words: frozenset[str]
-    content_nouns: re.Pattern[str]
+    topic_places: frozenset[str]
+    elided_stops: tuple[str, ...]
+    talk_nouns: re.Pattern[str]
     unnamed_event: re.Pattern[str]
     name_seq: re.Pattern[str]
     articles: frozenset[str]
@@ -127,16 +128,21 @@ class Lexicon:
 
 
 @cache
-def not_names() -> frozenset[str]:
-    """Words that are never a first name, in any supported language."""
-    out: set[str] = set()
-    for lang in languages():
-        data = load_toml(f"{lang}/analysis.toml")
-        out.update(_fold_cue(w) for w in data["not_names"])
-        out.update(_fold_cue(w) for w in data["greetings"])
-        for phrase in data["signoffs"]:
+def not_names(lang: str) -> frozenset[str]:
+    """Words that are never a first name in a note of this language.
+
+    The language's own lists, plus every language's greetings and sign-offs (an
+    English note may end "Merci, Julie"). Other languages' ordinary words are
+    left out: "Ravi" is a name in an English note, an adjective in a French one.
+    """
+    data = load_toml(f"{lang}/analysis.toml")
+    out = {_fold_cue(w) for w in data["not_names"]}
+    out.update(_fold_cue(w) for w in load_toml(f"{lang}/language.toml")["stopwords"])
+    for other in languages():
+        other_data = load_toml(f"{other}/analysis.toml")
+        out.update(_fold_cue(w) for w in other_data["greetings"])
+        for phrase in other_data["signoffs"]:
             out.update(_fold_cue(phrase).split())
-        out.update(_fold_cue(w) for w in load_toml(f"{lang}/language.toml")["stopwords"])
     return frozenset(out)
 
 
@@ -190,15 +196,16 @@ def lexicon(lang: str) -> Lexicon:
         prefixes=preps,
         topic_stops=frozenset(_fold_cue(s) for s in refs["topic_stops"]),
         interest=re.compile(
-            rf"(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ](?P<topic>[^\n]*)"
+            rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ](?P<topic>[^\n]*))"
         ),
         event_verbs=phrase_re(events["verbs"]),
         event_nouns=frozenset(_fold_cue(n) for n in events["event_nouns"]),
         group_nouns=frozenset(_fold_cue(n) for n in events["group_nouns"]),
         group_cues=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
         places=re.compile(rf"(?:{places})[ ]*(?:(?:{articles})[ ]?)?$"),
-        place_words=frozenset(_fold_cue(p) for p in events["places"]),
-        content_nouns=re.compile(f"(?:{noun_alt})"),
+        topic_places=frozenset(_fold_cue(p) for p in events["topic_places"]),
+        elided_stops=tuple(_fold_cue(s) for s in refs["topic_stops"] if s.endswith("'")),
+        talk_nouns=phrase_re(n.singular for n in nouns.values() if n.kind == "talk"),
         unnamed_event=re.compile(
             rf"(?P<place>{places})[ ](?P<np>(?:(?:{articles}|a|an|un|une)[ ]?)?"
             rf"(?:[\w'-]+[ ]){{0,2}}?(?:{event_noun_alt}))"
@@ -228,7 +235,7 @@ def lexicon(lang: str) -> Lexicon:
 # --- people -----------------------------------------------------------------------------
 
 
-def is_name_word(word: str) -> bool:
+def is_name_word(word: str, lang: str) -> bool:
     """A capitalised word that could be a first name (not a role, a greeting, a stopword)."""
     if len(word) < 2 or not word[0].isupper() or not word[0].isalpha():
         return False
@@ -236,24 +243,29 @@ def is_name_word(word: str) -> bool:
         return False
     if not all(ch.isalpha() or ch in "'-" for ch in word):
         return False
-    return fold_aligned(word) not in not_names()
+    return fold_aligned(word) not in not_names(lang)
 
 
-def name_phrase(segment: str) -> str | None:
-    """The first name in a signature-like segment ("- Priyanka", "Tomás Ruiz, CEO")."""
+def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
+    """The first name in a signature-like segment ("- Priyanka", "Tomás Ruiz, CEO").
+
+    ``signed`` (the segment followed a dash at the very end of the note) also
+    accepts a lower-case name ("- jen"), which is then capitalised.
+    """
     segment = re.split(r"[,|(/]| at | @ | chez ", segment, maxsplit=1)[0]
     segment = segment.strip(_DASHES + _EMOJI)
     words = segment.split()
     if not 1 <= len(words) <= 3:
         return None
     first, *rest = words
-    if not is_name_word(first):
+    if signed and len(words) == 1 and first.isalpha() and first.islower():
+        first = first.capitalize()
+    if not is_name_word(first, lang):
         return None
     for word in rest:
         initial = len(word) <= 2 and word[0].isupper() and word.rstrip(".").isalpha()
-        if not (
-            is_name_word(word) or initial or word.lower() in {"de", "van", "von", "da", "di", "le"}
-        ):
+        particle = word.lower() in {"de", "van", "von", "da", "di", "le"}
+        if not (is_name_word(word, lang) or initial or particle):
             return None
     return first
 
@@ -269,7 +281,7 @@ def find_recipient(norm: str, lex: Lexicon) -> str | None:
     if match is None:
         return None
     rest = re.match(rf"[ ,!]*({_NAME_WORD})", norm[match.end() :])
-    if rest and is_name_word(rest.group(1)):
+    if rest and is_name_word(rest.group(1), lex.lang):
         return rest.group(1)
     return None
 
@@ -281,7 +293,7 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
             rest = segment.strip()[len(signoff) :]
             if "," in rest:
                 rest = rest.rsplit(",", 1)[1]
-            return name_phrase(rest)
+            return name_phrase(rest, lex.lang)
     return None
 
 
@@ -306,16 +318,17 @@ def find_inviter(
     # "Cordialement,\nTomás" (possibly followed by a title line)
     for idx in range(len(lines) - 2, max(-1, len(lines) - 5), -1):
         if _is_signoff_line(lines[idx], lex):
-            candidates.append(name_phrase(lines[idx + 1]))
+            candidates.append(name_phrase(lines[idx + 1], lex.lang))
     if lines:
         last = lines[-1]
         if len(lines) > 1:
-            candidates.append(name_phrase(last))
+            candidates.append(name_phrase(last, lex.lang))
             candidates.append(_signoff_then_name(last, lex))
         segments = [s for s in _SEGMENT_BREAK.split(last) if s and s.strip(_DASHES)]
         if len(segments) > 1:
             tail = segments[-1]
-            candidates.append(name_phrase(tail))
+            dashed = re.search(r"\s[-–—~]+\s*[^\W\d_]+[.!]*\s*$", last) is not None
+            candidates.append(name_phrase(tail, lex.lang, signed=dashed))
             candidates.append(_signoff_then_name(tail, lex))
     for candidate in candidates:
         if candidate and not _same(candidate, recipient):
@@ -326,11 +339,11 @@ def find_inviter(
         if start > 0 and folded[start - 1].isalnum():
             continue
         word = re.match(_NAME_WORD, norm[match.end() :])
-        if word and is_name_word(word.group(0)) and not _same(word.group(0), recipient):
+        if word and is_name_word(word.group(0), lex.lang) and not _same(word.group(0), recipient):
             return word.group(0), "introduction"
     for match in lex.intro_suffix.finditer(folded):
         original = norm[match.start(1) : match.end(1)]
-        if is_name_word(original) and not _same(original, recipient):
+        if is_name_word(original, lex.lang) and not _same(original, recipient):
             return original, "introduction"
     return None, None
 
@@ -386,7 +399,7 @@ def is_stock(norm: str, lex: Lexicon, *, recipient: str | None, inviter: str | N
     for pattern in (EMAIL, URL, HANDLE):
         folded = pattern.sub(" ", folded)
     content = [w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", folded) if w not in lex.stopwords]
-    content = [w for w in content if w not in not_names() or len(w) > 3]
+    content = [w for w in content if w not in not_names(lex.lang) or len(w) > 3]
     return len(content) <= 1
 
 
@@ -480,7 +493,7 @@ def _cut_topic(raw: str, lex: Lexicon) -> str:
         if idx > 0 and _starts_place(words, folded, idx, lex):
             words = words[:idx]
             break
-        if one.startswith(("j'", "qu'", "m'", "t'")) and one[:2] in lex.topic_stops | {"j'", "m'"}:
+        if any(one.startswith(stop) for stop in lex.elided_stops):
             words = words[:idx]
             break
     return " ".join(words)
@@ -488,14 +501,14 @@ def _cut_topic(raw: str, lex: Lexicon) -> str:
 
 def _starts_place(words: list[str], folded: list[str], idx: int, lex: Lexicon) -> bool:
     """Whether a place phrase starts here ("at PyCon", "au meetup"): where a topic ends."""
-    for size in (2, 1):
-        if " ".join(folded[idx : idx + size]) in lex.place_words and idx + size < len(words):
-            nxt = words[idx + size]
-            nxt_folded = folded[idx + size]
-            if nxt_folded in lex.articles and idx + size + 1 < len(words):
-                nxt, nxt_folded = words[idx + size + 1], folded[idx + size + 1]
-            return nxt[:1].isupper() or nxt_folded in lex.event_nouns
-    return False
+    if folded[idx] not in lex.topic_places or idx + 1 >= len(words):
+        return False
+    nxt = idx + 1
+    if folded[nxt] in lex.articles and nxt + 1 < len(words):
+        nxt += 1
+    if words[nxt][:1].isupper():
+        return True
+    return any(word.strip(".,!") in lex.event_nouns for word in folded[nxt : nxt + 5])
 
 
 def _topic_after(tail: str, lex: Lexicon) -> str | None:
@@ -536,6 +549,17 @@ def _content_references(safe: str, lex: Lexicon) -> list[Reference]:
     return out
 
 
+def _trim_name(name: str, lex: Lexicon) -> str:
+    """Drop trailing words outside a proper name ("Concordia and I'd" -> "Concordia")."""
+    words = name.split()
+    joiners = {_fold_cue(j) for j in lex.raw["events"]["name_joiners"]}
+    while words and (
+        fold_aligned(words[-1]) in not_names(lex.lang) or fold_aligned(words[-1]) in joiners
+    ):
+        words.pop()
+    return " ".join(words)
+
+
 def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> list[Reference]:
     """Named events and groups ("at PyCon Lyon", "the Python Montréal group")."""
     from tactful.analysis import Reference
@@ -546,11 +570,13 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
         start, end = match.span()
         if start > 0 and (safe[start - 1].isalnum() or safe[start - 1] in "'-"):
             continue
-        name = match.group(0).rstrip(".")
+        name = _trim_name(match.group(0).rstrip("."), lex)
         end = start + len(name)
-        if any(_same(name, other) for other in exclude):
+        if not name or any(_same(name, other) for other in exclude):
             continue
         words = fold_aligned(name).split()
+        if words[0] in not_names(lex.lang) or _is_signoff_line(name, lex):
+            continue
         before = folded[max(0, start - 60) : start]
         prev_words = before.split()
         prev = prev_words[-1] if prev_words else ""
@@ -574,7 +600,7 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
         elif any(w in lex.group_nouns for w in words):
             kind = "group"
         elif lex.places.search(before) and (
-            lex.event_verbs.search(line) or lex.content_nouns.search(line)
+            lex.event_verbs.search(line) or lex.talk_nouns.search(line)
         ):
             kind = "event"
         elif lex.group_cues.search(before.rstrip()):
@@ -620,7 +646,7 @@ def _mutual(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> list[Re
     for regex in (lex.mutual_after, lex.mutual_before):
         for match in regex.finditer(folded):
             name = safe[match.start(1) : match.end(1)]
-            if is_name_word(name) and not any(_same(name, other) for other in exclude):
+            if is_name_word(name, lex.lang) and not any(_same(name, other) for other in exclude):
                 out.append(
                     Reference(kind="mutual", topic=name, evidence=safe[match.start() : match.end()])
                 )

@@ -136,13 +136,23 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
     if analysis.purpose == "selling":
         return Plan("sales")
     quoted = fold_aligned(" ".join(findings or []))
+
+    def flagged(text: str) -> bool:
+        return bool(quoted) and fold_aligned(text) in quoted
+
     for ref in analysis.references:
         topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
-        if topic and quoted and fold_aligned(topic) in quoted:
-            continue
-        safe = ref.model_copy(update={"topic": topic})
         if ref.kind in CONTENT_KINDS and ref.noun and topic:
-            return Plan("content_topic", {"ref": _render_ref(safe, bank)}, need, topic)
+            rendered = _render_ref(ref.model_copy(update={"topic": topic}), bank)
+            if flagged(rendered):
+                # The validator objected to the sentence naming "my <noun>": keep the
+                # topic, drop the noun, rather than lose what the note talked about.
+                return Plan("interest", {"topic": topic}, need, topic)
+            if not flagged(topic):
+                return Plan("content_topic", {"ref": rendered}, need, topic)
+            continue
+        if topic and flagged(topic):
+            continue
         if ref.kind in ("event", "group") and topic:
             return Plan(ref.kind, {"topic": topic}, need, topic)
         if ref.kind == "mutual":
@@ -150,15 +160,13 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
                 return Plan("mutual_named", {"contact": topic}, need, topic)
             return Plan("mutual", {}, need)
     for ref in analysis.references:
+        topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
+        if ref.kind == "other" and topic and not flagged(topic):
+            return Plan("interest", {"topic": topic}, need, topic)
+    for ref in analysis.references:
         if ref.kind in CONTENT_KINDS and ref.noun and not quoted:
-            return Plan(
-                "content", {"ref": _render_ref(ref.model_copy(update={"topic": None}), bank)}, need
-            )
-    if need is None:
-        for ref in analysis.references:
-            topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
-            if ref.kind == "other" and topic and fold_aligned(topic) not in quoted:
-                return Plan("interest", {"topic": topic}, need, topic)
+            bare = _render_ref(ref.model_copy(update={"topic": None}), bank)
+            return Plan("content", {"ref": bare}, need)
     if need:
         return Plan(need, {}, need)
     return Plan("personal")
