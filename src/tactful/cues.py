@@ -58,14 +58,23 @@ def _fold_cue(phrase: str) -> str:
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of folded phrases, longest first, with word boundaries."""
+    """A regex alternation of folded phrases, longest first, with word boundaries.
+
+    Phrases are grouped by the boundaries they need so that each group carries
+    its look-arounds once: compiling hundreds of cues stays cheap (the CLI pays
+    for it on every run). Spaces are literal because matched text is normalised.
+    """
     items = sorted({_fold_cue(p) for p in phrases if p.strip()}, key=len, reverse=True)
-    parts = []
+    groups: dict[tuple[bool, bool], list[str]] = {}
     for item in items:
-        body = re.escape(item).replace(r"\ ", r"\s+")
-        head = r"(?<!\w)" if item[0].isalnum() else ""
-        tail = r"(?!\w)" if item[-1].isalnum() else ""
-        parts.append(f"{head}{body}{tail}")
+        key = (item[0].isalnum(), item[-1].isalnum())
+        groups.setdefault(key, []).append(re.escape(item).replace("\\ ", " "))
+    parts = []
+    for (head, tail), bodies in groups.items():
+        body = "|".join(bodies)
+        before = r"(?<!\w)" if head else ""
+        after = r"(?!\w)" if tail else ""
+        parts.append(f"{before}(?:{body}){after}")
     return "|".join(parts) or r"(?!x)x"
 
 
