@@ -30,9 +30,8 @@ __all__ = ["CORE_CHECKS", "Check", "Report", "validate"]
 STYLES = ("long", "short")
 
 
-def _reply_lang(text: str, requested: str | None, invitation: str | None) -> str:
+def _reply_lang(text: str, found: str | None, requested: str | None, invitation: str | None) -> str:
     """The language whose cues judge the reply: the reply's own, else the requested one."""
-    found = detect_language(text)
     if found is not None:
         return found
     if requested is not None:
@@ -66,7 +65,8 @@ def validate(
         raise UsageError(f"unsupported language {lang!r}; use auto, {', '.join(languages())}")
     if style is not None and style not in STYLES:
         raise UsageError(f"unknown style {style!r}; use long or short")
-    reply_lang = _reply_lang(text, requested, invitation)
+    detected = detect_language(text)
+    reply_lang = _reply_lang(text, detected, requested, invitation)
     lex = lexicon(reply_lang)
     reply = Reply.read(text, lex)
 
@@ -84,7 +84,7 @@ def validate(
         checks["long_form"] = long_form(reply)
     expected = requested or (detect_language(invitation) if invitation else None)
     if expected is not None:
-        checks["language"] = language(reply, expected)
+        checks["language"] = language(reply, expected, detected)
     if invitation is not None:
         checks["grounded_thanks"] = grounded_thanks(reply, invitation, lex)
         checks["invented_names"] = invented_names(reply, invitation, known_names, own_channels)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from tactful.resources import languages
-from tactful.text import detect_language, fold, language_scores
+from tactful.text import fold, language_scores
 from tactful.validate.lexicon import Lexicon, lexicon
 from tactful.validate.reply import Reply, is_name
 from tactful.validate.report import Check
@@ -21,9 +21,8 @@ _STOCK_MAX_EXTRA_WORDS = 6
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
-def language(reply: Reply, expected: str) -> Check:
-    """The reply is written in ``expected`` (the invitation's or the requested language)."""
-    found = detect_language(reply.text)
+def language(reply: Reply, expected: str, found: str | None) -> Check:
+    """The reply is written in ``expected``; ``found`` is ``detect_language`` of the reply."""
     if found == expected:
         return Check(passed=True, message=f"written in {expected}")
     if found is None and language_scores(reply.text).get(expected, 0.0) > 0.0:

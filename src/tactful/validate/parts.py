@@ -48,8 +48,13 @@ def rationale(reply: Reply) -> Check:
 
 
 def openness(reply: Reply) -> Check:
-    """A real opening: another path, an invitation to say more, or a condition for later."""
-    found = reply.find(reply.lex.openness)
+    """A real opening: another path, an invitation to say more, or a condition for later.
+
+    A sentence that sells ("would you be interested in a demo?") is not an
+    opening, however inviting its wording: those sentences are skipped.
+    """
+    selling = reply.find_indexes(reply.lex.pitch)
+    found = reply.find(reply.lex.openness, skip=selling)
     if found:
         return Check(passed=True, message="offers another way to connect", evidence=found)
     return Check(

@@ -29,27 +29,32 @@ class Reply:
     lex: Lexicon
     units: list[str] = field(default_factory=list)
     folded: list[str] = field(default_factory=list)
+    _hits: dict[int, set[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, text: str, lex: Lexicon) -> Reply:
         """Normalise ``text`` and split it into sentences, once."""
         clean = normalise(text)
         units = sentences(clean) if clean else []
-        return cls(text=clean, lex=lex, units=units, folded=[fold(u) for u in units])
+        return cls(text=clean, lex=lex, units=units, folded=_fold_units(clean, units))
 
     def find(self, cue_set: CueSet, *, skip: set[int] | None = None) -> list[str]:
         """Sentences where a cue matches once look-alike spans (blockers) are blanked out."""
-        if cue_set.cues is None:
-            return []
-        found = []
-        for index, (unit, folded) in enumerate(zip(self.units, self.folded, strict=True)):
-            if skip and index in skip:
-                continue
-            if cue_set.blockers is not None:
-                folded = cue_set.blockers.sub(_BLANK, folded)
-            if cue_set.cues.search(folded):
-                found.append(unit)
-        return found
+        return [self.units[i] for i in sorted(self.find_indexes(cue_set, skip=skip))]
+
+    def find_indexes(self, cue_set: CueSet, *, skip: set[int] | None = None) -> set[int]:
+        """Indexes of the sentences ``find`` returns; results are cached per cue set."""
+        key = id(cue_set)
+        if key not in self._hits:
+            hits: set[int] = set()
+            if cue_set.cues is not None:
+                for index, folded in enumerate(self.folded):
+                    if cue_set.blockers is not None:
+                        folded = cue_set.blockers.sub(_BLANK, folded)
+                    if cue_set.cues.search(folded):
+                        hits.add(index)
+            self._hits[key] = hits
+        return self._hits[key] - (skip or set())
 
     def is_greeting(self, index: int) -> bool:
         """A unit that is only a greeting (``Hi Lee,``, ``Bonjour Marie !``)."""
@@ -76,6 +81,25 @@ class Reply:
         while end > start and self.is_signoff(end - 1):
             end -= 1
         return self.units[start:end]
+
+
+def _fold_units(clean: str, units: list[str]) -> list[str]:
+    """Fold the whole text once and slice it per unit (folding is a per-character loop).
+
+    Folding keeps the length of nearly every text (accents are one code point
+    after NFC); when it does not (``ß``, ligatures), each unit is folded alone.
+    """
+    folded = fold(clean)
+    if len(folded) != len(clean):
+        return [fold(u) for u in units]
+    out, position = [], 0
+    for unit in units:
+        start = clean.find(unit, position)
+        if start < 0:
+            return [fold(u) for u in units]
+        out.append(folded[start : start + len(unit)])
+        position = start + len(unit)
+    return out
 
 
 def is_name(text: str) -> bool:
