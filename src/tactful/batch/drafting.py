@@ -9,7 +9,7 @@ greeting names the user) and never from the user's own name.
 
 from __future__ import annotations
 
-import importlib
+import threading
 import zlib
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +17,9 @@ from typing import Any
 from tactful.batch.export import ExportRow
 from tactful.batch.names import first_name
 from tactful.batch.store import Record
+from tactful.engines.base import Engine
 from tactful.profile import Profile
+from tactful.resources import load_toml
 from tactful.text import detect_language
 
 
@@ -71,21 +73,46 @@ def merge(row: ExportRow, result: dict[str, Any], triage: dict[str, Any]) -> Rec
     return record
 
 
+def empty_note(lang: str) -> str:
+    """The line an invitation without a note stands for (LinkedIn's default invitation)."""
+    return str(load_toml(f"{lang}/batch.toml")["empty_note"])
+
+
 class PipelineDrafter:
-    """Drafts with ``tactful.rewrite`` and ``tactful.triage`` (thread-safe: no shared state)."""
+    """Drafts with ``tactful.rewrite``; each worker thread gets its own engine.
+
+    A model engine remembers things for its run (the response format the server
+    accepts, its last reply) and is not shared between threads. The first engine is
+    built at once, in the calling thread, so a missing model configuration fails
+    before any output is written.
+    """
 
     def __init__(self, settings: DraftSettings) -> None:
+        from tactful.engines import select_engine
+        from tactful.pipeline import rewrite
+
         self.settings = settings
-        self._rewrite: Any = importlib.import_module("tactful.pipeline").rewrite
+        self._rewrite = rewrite
+        self._select = select_engine
+        self._local = threading.local()
+        self._local.engine = select_engine(settings.engine)
+
+    def _engine(self) -> Engine:
+        engine: Engine | None = getattr(self._local, "engine", None)
+        if engine is None:
+            engine = self._local.engine = self._select(self.settings.engine)
+        return engine
 
     def __call__(self, row: ExportRow) -> Record:
         settings = self.settings
+        lang = reply_lang(row, settings)
+        note = row.message if row.message.strip() else empty_note(lang)
         result = self._rewrite(
-            row.message,
+            note,
             style=settings.style,
-            lang=reply_lang(row, settings),
+            lang=lang,
             profile=settings.profile,
-            engine=settings.engine,
+            engine=self._engine(),
             inviter=first_name(row.counterpart),
             seed=row_seed(row, settings.seed),
         )

@@ -55,8 +55,8 @@ def batch(
     policy: Annotated[
         str | None, typer.Option("--policy", help="What your network is for.")
     ] = None,
-    profile_path: Annotated[
-        Path | None, typer.Option("--profile", help="Profile TOML file to use.")
+    profile: Annotated[
+        str | None, typer.Option("--profile", help="Profile TOML file. [env: TACTFUL_PROFILE]")
     ] = None,
     seed: Annotated[int | None, typer.Option("--seed", help="Same seed, same drafts.")] = None,
     concurrency: Annotated[
@@ -75,21 +75,21 @@ def batch(
     from tactful.batch.progress import Progress
     from tactful.batch.store import ReplyStore
     from tactful.batch.tables import format_summary
-    from tactful.profile import Profile
+    from tactful.profile import load_profile
 
     out_dir = out if out is not None else _default_out()
     store = ReplyStore(out_dir)
     done = store.done_keys()
     scan = runner.scan_export(path, done=done, include_outgoing=all_rows)
 
-    profile = Profile(name=name, policy=policy, channels=list(channel or []))
+    loaded = load_profile(profile, flags={"name": name, "policy": policy, "channels": channel})
     settings = drafting.DraftSettings(
-        style=style or profile.style,
+        style=style or loaded.profile.style,
         lang=lang,
         engine=engine,
-        profile=profile,
+        profile=loaded.profile,
         seed=seed,
-        default_lang=profile.lang or scan.majority_lang or "en",
+        default_lang=loaded.profile.lang or scan.majority_lang or "en",
     )
     drafter = drafting.PipelineDrafter(settings)
     already = scan.eligible - scan.pending
@@ -126,4 +126,3 @@ def batch(
         if line:
             print(line)
     print(f"review: {out_dir / 'report.html'} (Tactful never sends anything)")
-    _ = profile_path  # TODO(batch): load the profile file once the profile loader lands
