@@ -303,3 +303,15 @@ def test_french_tutoiement_reaches_the_system_prompt(chat_server: ChatServer) ->
     eng.draft(Analysis(text=note, lang="fr", register="tu"), PROFILE, "short")
     system = chat_server.chat_requests[0]["body"]["messages"][0]["content"]
     assert "French" in system and "« tu »" in system and "two short sentences" in system
+
+
+def test_a_refused_temperature_is_dropped_for_the_rest_of_the_run(chat_server: ChatServer) -> None:
+    refusal = error_body("Unsupported value: 'temperature' does not support 0.4")
+    refusal["error"]["param"] = "temperature"
+    chat_server.queue(Reply(400, refusal), good(), good())
+    eng = engine(chat_server)
+    eng.draft(analysis(), PROFILE, "long")
+    eng.draft(analysis(), PROFILE, "short")
+    bodies = [r["body"] for r in chat_server.chat_requests]
+    assert ["temperature" in b for b in bodies] == [True, False, False]
+    assert all(b["response_format"]["type"] == "json_schema" for b in bodies)

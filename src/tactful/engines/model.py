@@ -189,6 +189,18 @@ class _FormatRejected(Exception):
     """The server refused the requested ``response_format`` (not a transient fault)."""
 
 
+class _ParameterRejected(Exception):
+    """The server refused an optional sampling parameter (reasoning models refuse
+    ``temperature``; some servers refuse ``seed``): drop it for the rest of the run."""
+
+    def __init__(self, param: str, detail: str) -> None:
+        super().__init__(detail)
+        self.param = param
+
+
+OPTIONAL_PARAMETERS = ("temperature", "seed")
+
+
 class ModelEngine:
     """Drafts a decline with a model; see the module docstring for the contract."""
 
@@ -210,6 +222,7 @@ class ModelEngine:
         self.mode: Mode = "json_schema"
         self.downgrades: list[str] = []
         self.attempts: list[Attempt] = []
+        self.dropped: set[str] = set()
         self._log = log
         self._previous: tuple[str, str, int] | None = None  # (invitation key, raw reply, number)
 
@@ -246,12 +259,16 @@ class ModelEngine:
             messages = build_messages(
                 analysis, profile, style, mode=self.mode, previous=previous, findings=findings
             )
-            self._say(f"attempt {number}: asking {self.model} (response_format {self.mode})")
+            why = f", re-asking with {len(findings)} finding(s)" if findings is not None else ""
+            self._say(f"attempt {number}: asking {self.model} (response_format {self.mode}{why})")
             try:
                 completion = self._send(self._request(messages, seed), attempt)
                 break
             except _FormatRejected as exc:
                 self._downgrade(str(exc))
+            except _ParameterRejected as exc:
+                self.dropped.add(exc.param)
+                self._say(f"the server refused {exc.param} ({exc}); not sending it from now on")
         attempt.request_id = completion.get("_request_id") or attempt.request_id
         attempt.usage = _usage(completion)
         try:
@@ -279,6 +296,8 @@ class ModelEngine:
             request["response_format"] = fmt
         if seed is not None:
             request["seed"] = seed
+        for name in self.dropped:
+            request.pop(name, None)
         return request
 
     def _send(self, request: dict[str, Any], attempt: Attempt) -> dict[str, Any]:
@@ -337,6 +356,8 @@ class ModelEngine:
             return TransientError(
                 "rate_limit", detail, retry_after=retry_after, request_id=rid, status=status
             )
+        if status in (400, 422) and exc.param in OPTIONAL_PARAMETERS:
+            return _ParameterRejected(exc.param, f"HTTP {status}: {detail}")
         if self.mode != "plain" and _rejects_format(status, f"{exc.message} {detail}", exc.param):
             return _FormatRejected(f"HTTP {status}: {detail}" if detail else f"HTTP {status}")
         if status in (408, 409) or status >= 500:
