@@ -202,7 +202,14 @@ OPTIONAL_PARAMETERS = ("temperature", "seed")
 
 
 class ModelEngine:
-    """Drafts a decline with a model; see the module docstring for the contract."""
+    """Drafts a decline with a model; see the module docstring for the contract.
+
+    The engine remembers, for the run: the ``response_format`` level the server
+    accepts (``mode``), parameters it refused (``dropped``), every ``Attempt`` (usage,
+    request id, outcome) and its last reply, which a re-ask with ``findings`` returns
+    to the model. It is not meant to be shared between threads: give each concurrent
+    worker its own engine (they may share one thread-safe backend).
+    """
 
     name = "openai"
 
