@@ -18,26 +18,33 @@ It never judges a draft: the validator does, in the pipeline.
 from __future__ import annotations
 
 import json
-import os
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from pydantic import ValidationError
 
 from tactful.analysis import Analysis
 from tactful.engines.base import Draft, Style, UnusableDraft
+from tactful.engines.settings import DEFAULT_MODEL, ModelSettings, resolve_settings
 from tactful.errors import ModelError
 from tactful.profile import Profile
 from tactful.prompts import Mode, build_messages, prompt_version
 from tactful.retry import RetryPolicy, TransientError, call_with_retries, parse_retry_after
 
-DEFAULT_MODEL = "gpt-4o-mini"
-DEFAULT_TIMEOUT = 30.0
-DEFAULT_MAX_ATTEMPTS = 3
-DEFAULT_TEMPERATURE = 0.4
-OPENAI_URL = "https://api.openai.com/v1"
+__all__ = [
+    "DEFAULT_MODEL",
+    "Attempt",
+    "ChatBackend",
+    "ModelEngine",
+    "ModelSettings",
+    "OpenAIBackend",
+    "reply_schema",
+    "resolve_settings",
+    "response_format",
+]
+
 LOCAL_API_KEY = "sk-no-key-needed"
 """Sent to a server given by base URL when no key is set: local servers ignore it."""
 
@@ -84,59 +91,6 @@ class OpenAIBackend:
         if request_id:
             data["_request_id"] = request_id
         return data
-
-
-@dataclass(frozen=True)
-class ModelSettings:
-    """Where and how to ask: resolved from flags, then environment, then profile, then defaults."""
-
-    model: str = DEFAULT_MODEL
-    base_url: str | None = None
-    api_key: str | None = field(default=None, repr=False)
-    timeout: float = DEFAULT_TIMEOUT
-    max_attempts: int = DEFAULT_MAX_ATTEMPTS
-    temperature: float = DEFAULT_TEMPERATURE
-
-    @property
-    def configured(self) -> bool:
-        """A key or a base URL is set: ``--engine auto`` picks the model."""
-        return bool(self.api_key or self.base_url)
-
-    @property
-    def url(self) -> str:
-        """The server's address, for messages."""
-        return self.base_url or OPENAI_URL
-
-
-def resolve_settings(
-    profile: Profile | None = None,
-    *,
-    model: str | None = None,
-    base_url: str | None = None,
-    timeout: float | None = None,
-    max_attempts: int | None = None,
-    environ: Mapping[str, str] | None = None,
-) -> ModelSettings:
-    """Flags win over ``TACTFUL_MODEL``/``OPENAI_BASE_URL``, which win over the profile.
-
-    The key comes only from ``OPENAI_API_KEY``: it does not belong in a profile file.
-    """
-    env = os.environ if environ is None else environ
-    prof = profile or Profile()
-
-    def pick(flag: Any, env_name: str | None, from_profile: Any, default: Any) -> Any:
-        for value in (flag, env.get(env_name) if env_name else None, from_profile):
-            if value not in (None, ""):
-                return value
-        return default
-
-    return ModelSettings(
-        model=pick(model, "TACTFUL_MODEL", prof.model, DEFAULT_MODEL),
-        base_url=pick(base_url, "OPENAI_BASE_URL", prof.base_url, None),
-        api_key=env.get("OPENAI_API_KEY") or None,
-        timeout=float(pick(timeout, None, prof.timeout, DEFAULT_TIMEOUT)),
-        max_attempts=int(pick(max_attempts, None, prof.max_attempts, DEFAULT_MAX_ATTEMPTS)),
-    )
 
 
 def reply_schema() -> dict[str, Any]:
@@ -244,6 +198,10 @@ class ModelEngine:
     @property
     def last_attempt(self) -> Attempt | None:
         return self.attempts[-1] if self.attempts else None
+
+    def usage_since(self, index: int) -> dict[str, int]:
+        """Tokens spent by the attempts from ``index`` on (one rewrite's share of the run)."""
+        return total_usage(self.attempts[index:])
 
     def draft(
         self,
