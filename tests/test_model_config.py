@@ -47,3 +47,14 @@ def test_help_and_the_engine_module_do_not_import_openai() -> None:
         "import tactful.engines.model, tactful.prompts, tactful.retry"
     )
     assert not _loads_openai(help_run)
+
+
+def test_check_and_the_offline_rewrite_do_not_import_openai() -> None:
+    run = (
+        "from tactful.cli import main\n"
+        "for args in (['check', 'Thanks Bo; I keep LinkedIn for people I met. See you soon!'],"
+        " ['rewrite', 'Hi, great talk on Rust. - Bo']):\n"
+        "    try:\n        main(args)\n    except SystemExit:\n        pass\n"
+        "import tactful.engines.settings"
+    )
+    assert not _loads_openai(run)
