@@ -58,3 +58,11 @@ def test_check_and_the_offline_rewrite_do_not_import_openai() -> None:
         "import tactful.engines.settings"
     )
     assert not _loads_openai(run)
+
+
+def test_tactful_environment_variables_reach_the_settings_through_the_profile() -> None:
+    from tactful.profile import load_profile
+
+    env = {"TACTFUL_TIMEOUT": "7.5", "TACTFUL_MAX_ATTEMPTS": "2", "TACTFUL_BASE_URL": "http://h/v1"}
+    settings = resolve_settings(load_profile(env=env).profile, environ=env)
+    assert (settings.timeout, settings.max_attempts, settings.base_url) == (7.5, 2, "http://h/v1")
