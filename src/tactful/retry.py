@@ -27,7 +27,8 @@ from tenacity import (
     stop_after_attempt,
     stop_any,
     stop_before_delay,
-    wait_exponential_jitter,
+    wait_exponential,
+    wait_random,
 )
 
 T = TypeVar("T")
@@ -111,9 +112,10 @@ class _WaitRetryAfter:
 
     def __init__(self, policy: RetryPolicy) -> None:
         self.policy = policy
-        self.backoff = wait_exponential_jitter(
-            initial=policy.initial, max=policy.maximum, jitter=policy.jitter
-        )
+        # wait_exponential + wait_random rather than wait_exponential_jitter, whose
+        # parameters changed names across tenacity releases we accept.
+        exponential = wait_exponential(multiplier=policy.initial, max=policy.maximum)
+        self.backoff = exponential + wait_random(0, policy.jitter)
 
     def __call__(self, state: RetryCallState) -> float:
         outcome = state.outcome
