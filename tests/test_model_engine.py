@@ -315,3 +315,10 @@ def test_a_refused_temperature_is_dropped_for_the_rest_of_the_run(chat_server: C
     bodies = [r["body"] for r in chat_server.chat_requests]
     assert ["temperature" in b for b in bodies] == [True, False, False]
     assert all(b["response_format"]["type"] == "json_schema" for b in bodies)
+
+
+def test_a_web_page_instead_of_an_api_is_a_clear_error(chat_server: ChatServer) -> None:
+    chat_server.default = Reply(body="<html><body>Open WebUI</body></html>")
+    with pytest.raises(ModelError, match="ends in /v1"):
+        engine(chat_server).draft(analysis(), PROFILE, "long")
+    assert len(chat_server.chat_requests) == 1

@@ -86,6 +86,11 @@ class OpenAIBackend:
 
     def complete(self, request: dict[str, Any]) -> dict[str, Any]:
         completion = self._get_client().chat.completions.create(**request)
+        if not hasattr(completion, "model_dump"):  # the SDK hands back a non-JSON body as text
+            raise ModelError(
+                f"the server at {self.base_url or 'the default URL'} did not answer with a Chat "
+                "Completion (an HTML or text page); check that the base URL ends in /v1"
+            )
         data: dict[str, Any] = completion.model_dump()
         request_id = getattr(completion, "_request_id", None)
         if request_id:
