@@ -163,8 +163,8 @@ def test_no_fallback_exits_3_with_nothing_on_stdout(model_env: ChatServer) -> No
     run = rewrite("--no-fallback", "--max-attempts", "2", NOTE)
     assert run.code == 3
     assert run.stdout == ""
-    errors = [line for line in run.stderr.splitlines() if line.startswith("Error:")]
-    assert len(errors) == 1 and "no draft passed validation after 2 attempt(s)" in errors[0]
+    (error,) = run.stderr.splitlines()  # one line, nothing else
+    assert error.startswith("Error:") and "no draft passed validation after 2 attempt(s)" in error
     assert len(model_env.chat_requests) == 2
 
 
@@ -174,8 +174,9 @@ def test_a_bad_key_is_one_request_one_line_and_no_key(model_env: ChatServer) -> 
     run = rewrite(NOTE)
     assert run.code == 1
     assert run.stdout == ""
-    (error,) = [line for line in run.stderr.splitlines() if line.startswith("Error:")]
-    assert "rejected the API key (HTTP 401)" in error and "OPENAI_API_KEY" in error
+    (error,) = run.stderr.splitlines()  # one line, nothing else
+    assert error.startswith("Error:") and "rejected the API key (HTTP 401)" in error
+    assert "OPENAI_API_KEY" in error
     assert "req_401" in error
     assert KEY not in run.stderr and KEY[:10] not in run.stderr
     assert "Traceback" not in run.stderr
@@ -186,7 +187,8 @@ def test_an_unknown_model_says_so(model_env: ChatServer) -> None:
     model_env.queue(Reply(404, error_body("The model `nope` does not exist")))
     run = rewrite("--model", "nope", NOTE)
     assert run.code == 1
-    assert "model 'nope' was not found" in run.stderr and "--model" in run.stderr
+    (error,) = run.stderr.splitlines()
+    assert "model 'nope' was not found" in error and "--model" in error
 
 
 def test_non_json_content_then_a_good_draft(model_env: ChatServer) -> None:
@@ -202,8 +204,9 @@ def test_a_server_slower_than_the_timeout(model_env: ChatServer) -> None:
     run = rewrite("--timeout", "0.2", NOTE)
     assert run.code == 1
     assert run.stdout == ""
-    (error,) = [line for line in run.stderr.splitlines() if line.startswith("Error:")]
-    assert "did not answer within 0.2s" in error and "--timeout" in error
+    (error,) = run.stderr.splitlines()
+    assert error.startswith("Error:") and "did not answer within 0.2s" in error
+    assert "--timeout" in error
 
 
 def _counting(reject: Reply) -> Any:

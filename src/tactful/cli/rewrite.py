@@ -154,7 +154,9 @@ def rewrite(
     chosen = auto_engine(settings) if engine == "auto" else engine
     announced: list[str] = []
 
-    def announce() -> None:  # once, and only once the note has been accepted
+    def announce() -> None:
+        # Once per run. With --verbose, before the attempt log; otherwise only after a
+        # reply was written, so a bad note or a model error stays a one-line error.
         if engine == "auto" and not announced:
             announced.append(chosen)
             err(_announce(chosen, settings.model, settings.url))
@@ -170,7 +172,7 @@ def rewrite(
         "inviter": inviter,
         "fallback": not no_fallback,
         "log": log,
-        "before_draft": announce,
+        "before_draft": announce if verbose else None,
     }
     if chosen == "openai":
         options["max_attempts"] = settings.max_attempts
@@ -178,6 +180,7 @@ def rewrite(
         results = rewrite_variants(note, variants, seed=seed, **options)
     else:
         results = [run(note, seed=seed, **options)]
+    announce()
     for result in results:
         for notice in result.notices:
             err(f"Note: {notice}")
