@@ -18,6 +18,7 @@ from tactful.batch.export import ExportRow
 from tactful.batch.names import first_name
 from tactful.batch.store import Record
 from tactful.engines.base import Engine
+from tactful.engines.settings import ModelSettings
 from tactful.profile import Profile
 from tactful.resources import load_toml
 from tactful.text import detect_language
@@ -34,6 +35,9 @@ class DraftSettings:
     seed: int | None = None
     default_lang: str = "en"
     """Reply language for an empty note or one in a language Tactful does not write."""
+    model: ModelSettings | None = None
+    max_attempts: int = 3
+    fallback: bool = True
 
 
 def row_seed(row: ExportRow, seed: int | None) -> int:
@@ -95,13 +99,16 @@ class PipelineDrafter:
         self._rewrite = rewrite
         self._select = select_engine
         self._local = threading.local()
-        self._local.engine = select_engine(settings.engine)
+        self._local.engine = self._new_engine()
 
     def _engine(self) -> Engine:
         engine: Engine | None = getattr(self._local, "engine", None)
         if engine is None:
-            engine = self._local.engine = self._select(self.settings.engine)
+            engine = self._local.engine = self._new_engine()
         return engine
+
+    def _new_engine(self) -> Engine:
+        return self._select(self.settings.engine, settings=self.settings.model)
 
     def __call__(self, row: ExportRow) -> Record:
         settings = self.settings
@@ -115,6 +122,8 @@ class PipelineDrafter:
             engine=self._engine(),
             inviter=first_name(row.counterpart),
             seed=row_seed(row, settings.seed),
+            max_attempts=settings.max_attempts,
+            fallback=settings.fallback,
         )
         data: dict[str, Any] = result.model_dump(mode="json")
         triage = data.get("triage")

@@ -58,6 +58,29 @@ def batch(
     profile: Annotated[
         str | None, typer.Option("--profile", help="Profile TOML file. [env: TACTFUL_PROFILE]")
     ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", "-m", help="Model name. [env: TACTFUL_MODEL]"),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Chat Completions server. [env: OPENAI_BASE_URL]"),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=0.001, help="Seconds to wait for each answer."),
+    ] = None,
+    max_attempts: Annotated[
+        int | None,
+        typer.Option("--max-attempts", min=1, help="Model drafts to try before falling back."),
+    ] = None,
+    no_fallback: Annotated[
+        bool,
+        typer.Option(
+            "--no-fallback",
+            help="Leave an invitation without a reply (and say so) rather than fall back offline.",
+        ),
+    ] = False,
     seed: Annotated[int | None, typer.Option("--seed", help="Same seed, same drafts.")] = None,
     concurrency: Annotated[
         int,
@@ -75,6 +98,8 @@ def batch(
     from tactful.batch.progress import Progress
     from tactful.batch.store import ReplyStore
     from tactful.batch.tables import format_summary
+    from tactful.engines import auto_engine
+    from tactful.engines.settings import resolve_settings
     from tactful.profile import load_profile
 
     out_dir = out if out is not None else _default_out()
@@ -83,15 +108,24 @@ def batch(
     scan = runner.scan_export(path, done=done, include_outgoing=all_rows)
 
     loaded = load_profile(profile, flags={"name": name, "policy": policy, "channels": channel})
+    model_settings = resolve_settings(
+        loaded.profile, model=model, base_url=base_url, timeout=timeout, max_attempts=max_attempts
+    )
+    chosen = auto_engine(model_settings) if engine == "auto" else engine
     settings = drafting.DraftSettings(
         style=style or loaded.profile.style,
         lang=lang,
-        engine=engine,
+        engine=chosen,
         profile=loaded.profile,
         seed=seed,
         default_lang=loaded.profile.lang or scan.majority_lang or "en",
+        model=model_settings,
+        max_attempts=model_settings.max_attempts if chosen == "openai" else 3,
+        fallback=not no_fallback,
     )
     drafter = drafting.PipelineDrafter(settings)
+    if chosen == "openai":
+        err(f"Engine: model {model_settings.model} at {model_settings.url}")
     already = scan.eligible - scan.pending
     what = "invitations" if all_rows else "incoming invitations"
     err(f"{path}: {scan.eligible} {what}, {scan.pending} to draft into {out_dir}")
