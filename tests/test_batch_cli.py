@@ -102,7 +102,7 @@ def test_bare_csv_short_style_with_a_name_and_resume(tmp_path: Path) -> None:
     write_csv(export, [*ROWS, incoming("Ana Roy", "ana-roy", "12/9/24", "Hi! Loved your talk.")])
     second = _batch(export, out, "--style", "short", "--name", "Sofia")
     assert second.code == 0, second.stderr
-    assert "Resumed: 2 already in" in second.stderr
+    assert "Resuming: 2 already in" in second.stderr
     assert "this run: 4 drafted, 2 resumed" in second.stdout
     records = _records(out)
     assert len(records) == 6 and len({r["key"] for r in records}) == 6

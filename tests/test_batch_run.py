@@ -105,7 +105,7 @@ def test_rerun_resumes_and_says_how_many_were_skipped(
     write_csv(export, ROWS)  # the member downloaded a newer export
     result = _batch(export, out)
     assert result.code == 0
-    assert "Resumed: 2 already in" in result.stderr
+    assert "Resuming: 2 already in" in result.stderr
     assert "this run: 3 drafted, 2 resumed" in result.stdout
     assert standin.calls == [5, 6, 9]  # only the new rows (Amy's note spans lines 6-8)
     records = _records(out)

@@ -36,6 +36,7 @@ class Scan:
     rows: int = 0
     eligible: int = 0
     pending: int = 0
+    done: int = 0
     majority_lang: str | None = None
 
 
@@ -63,7 +64,9 @@ def scan_export(
         if row.direction != "INCOMING" and not include_outgoing:
             continue
         scan.eligible += 1
-        if row.key not in done and row.key not in seen:
+        if row.key in done:
+            scan.done += 1
+        elif row.key not in seen:
             scan.pending += 1
             seen.add(row.key)
         if languages and row.message.strip():

@@ -126,9 +126,10 @@ def batch(
     drafter = drafting.PipelineDrafter(settings)
     if chosen == "openai":
         err(f"Engine: model {model_settings.model} at {model_settings.url}")
-    already = scan.eligible - scan.pending
     what = "invitations" if all_rows else "incoming invitations"
     err(f"{path}: {scan.eligible} {what}, {scan.pending} to draft into {out_dir}")
+    if scan.done:
+        err(f"Resuming: {scan.done} already in {store.path}, skipped")
     progress = Progress(scan.pending)
     stats = runner.RunStats()
     with store.writing():
@@ -146,8 +147,6 @@ def batch(
         finally:
             progress.close()
             summary = runner.finish_outputs(store)
-    if already:
-        err(f"Resumed: {stats.resumed} already in {store.path}, skipped")
     if stats.outgoing:
         err(f"{stats.outgoing} outgoing invitations left out (use --all to include them)")
     notes = [
