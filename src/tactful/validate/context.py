@@ -92,11 +92,18 @@ def named(reply: Reply) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _signature_words(invitation: str) -> set[str]:
+    """The last words of the note, whatever their case: a signature like ``- jen``."""
+    lines = [line for line in invitation.strip().splitlines() if line.strip()]
+    return {fold(w) for w in _WORD.findall(lines[-1])[-3:]} if lines else set()
+
+
 def invented_names(
     reply: Reply, invitation: str, known_names: Sequence[str], own_channels: Sequence[str]
 ) -> Check:
     """Warns about names that appear neither in the invitation nor in the user's profile."""
     known = _capitalised(invitation) | {fold(w) for n in known_names for w in _WORD.findall(n)}
+    known |= _signature_words(invitation)
     known |= {fold(w) for c in own_channels for w in _WORD.findall(c)}
     unknown = [n for n in named(reply) if fold(n) not in known]
     if unknown:
