@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from tactful.resources import languages
 from tactful.text import fold, language_scores
-from tactful.validate.lexicon import Lexicon, stock_invitation
+from tactful.validate.lexicon import Lexicon, flatten, stock_invitation
 from tactful.validate.reply import Reply, is_name
 from tactful.validate.report import Check
 
@@ -39,7 +39,7 @@ def is_stock(invitation: str) -> bool:
     """True when the note is empty, or only a stock line (any language) plus greeting and names."""
     if not invitation.strip():
         return True
-    folded = fold(invitation)
+    folded = flatten(fold(invitation))
     for lang in languages():
         stock = stock_invitation(lang)
         if stock is None:
@@ -56,7 +56,7 @@ def grounded_thanks(reply: Reply, invitation: str, lex: Lexicon) -> Check:
         return Check(passed=True, message="the invitation has a personal note to thank for")
     pattern = lex.personal_thanks
     found = [
-        u for u, f in zip(reply.units, reply.folded, strict=True) if pattern and pattern.search(f)
+        u for u, f in zip(reply.units, reply.flat, strict=True) if pattern and pattern.search(f)
     ]
     if found:
         return Check(
@@ -118,8 +118,8 @@ def invented_names(
 
 def register(reply: Reply, invitation: str, lex: Lexicon) -> Check:
     """In French, the reply follows the inviter's register: tu if they used tu, else vous."""
-    expected = _register(fold(invitation), lex) or "vous"
-    found = _register(" ".join(reply.folded), lex)
+    expected = _register(flatten(fold(invitation)), lex) or "vous"
+    found = _register(" ".join(reply.flat), lex)
     if found is None or found == expected:
         return Check(passed=True, severity="warning", message=f"register: {expected}")
     return Check(
