@@ -1,0 +1,285 @@
+"""Triage: which notes deserve a decline, a question or a meeting; what follow-ups are worth.
+
+The method (``shared/method.md``) keeps LinkedIn for strong ties. Most notes are
+pitches dressed as compliments or LinkedIn's stock line; a few state a real,
+current need. The triage names the note's ``kind``, suggests an ``action`` that
+shapes the reply's openness (``decline``, ``ask`` what brings them, or ``meet``
+first), and says why, with the note's own words as evidence. It is
+deterministic: cue lexicons in ``data/<lang>/triage.toml`` vote for kinds, and a
+few plain rules decide; nothing here needs a model or the network.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Literal, get_args
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from tactful.errors import InputError
+from tactful.text import detect_language
+from tactful.triage_cues import Hit, Lexicon, Note, content_words, lexicon, match
+
+NoteKind = Literal[
+    "content",
+    "event",
+    "group",
+    "mutual",
+    "recruiter",
+    "advice",
+    "collaboration",
+    "sales",
+    "stock",
+    "other",
+]
+NoteAction = Literal["decline", "ask", "meet"]
+FollowupKind = Literal["pitch", "genuine", "other"]
+FollowupAction = Literal["ignore", "meet", "reply"]
+
+PERSONAL_KINDS: tuple[NoteKind, ...] = (
+    "recruiter",
+    "advice",
+    "collaboration",
+    "mutual",
+    "event",
+    "group",
+    "content",
+)
+"""Kinds a meeting may be proposed for, when the note states a current need."""
+
+NEVER_MEET: frozenset[str] = frozenset({"sales", "stock", "other"})
+"""Kinds no policy can meet: a pitch never earns a meeting, a blank note has no need."""
+
+_FOLLOWUP_ACTION: dict[FollowupKind, FollowupAction] = {
+    "pitch": "ignore",
+    "genuine": "meet",
+    "other": "reply",
+}
+
+
+class TriagePolicy(BaseModel):
+    """What the user wants done with each kind (the profile's ``[triage]`` table).
+
+    The defaults follow the method: ask a stock line's sender what brings them,
+    and propose a meeting only to a personal note that states a current need.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    stock_action: Literal["ask", "decline"] = "ask"
+    other_action: Literal["ask", "decline"] = "ask"
+    meet_kinds: list[NoteKind] = Field(default_factory=lambda: list(PERSONAL_KINDS))
+    never_meet: list[NoteKind] = Field(default_factory=list)
+
+    @field_validator("meet_kinds")
+    @classmethod
+    def _no_meeting_for_pitches(cls, kinds: list[NoteKind]) -> list[NoteKind]:
+        refused = sorted(set(kinds) & NEVER_MEET)
+        if refused:
+            raise ValueError(
+                f"{', '.join(refused)} notes are never met; remove them from meet_kinds"
+            )
+        return kinds
+
+    def welcomes_meeting(self, kind: NoteKind) -> bool:
+        """Whether a need stated in a note of this kind earns a proposed meeting."""
+        return kind in self.meet_kinds and kind not in self.never_meet
+
+
+class TriageSignal(BaseModel):
+    """A cue the decision rests on, with the note's words that showed it.
+
+    ``kind`` is one of: ``greeting`` (names the recipient, i.e. the user),
+    ``stock_line``, ``compliment``, ``claim``, ``offer``, ``call_to_action``,
+    ``link``, ``email``, ``phone``, ``reference``, ``event``, ``group``,
+    ``contact`` (a named mutual contact), ``recruiting``, ``advice_request``,
+    ``collaboration``, ``need``, ``respect``, ``broadcast``.
+    """
+
+    kind: str
+    evidence: str
+
+
+class NoteTriage(BaseModel):
+    """The triage of an invitation note."""
+
+    kind: NoteKind
+    action: NoteAction
+    reason: str
+    signals: list[TriageSignal] = Field(default_factory=list)
+    lang: Literal["fr", "en"] | None = None
+    recipient: str | None = None
+
+
+class FollowupTriage(BaseModel):
+    """The triage of a reply received after a decline."""
+
+    kind: FollowupKind
+    action: FollowupAction
+    reason: str
+    signals: list[TriageSignal] = Field(default_factory=list)
+    lang: Literal["fr", "en"] | None = None
+
+
+def _language(note: Note, lang: str) -> Literal["fr", "en"]:
+    if lang == "auto":
+        found = detect_language(note.original)
+        if found is None:
+            raise InputError(
+                "could not tell whether the note is French or English; pass --lang fr or --lang en"
+            )
+        lang = found
+    if lang not in get_args(Literal["fr", "en"]):
+        raise InputError(f"unsupported language {lang!r}; use --lang fr or --lang en")
+    return "fr" if lang == "fr" else "en"
+
+
+def _greeting(note: Note, lex: Lexicon) -> tuple[TriageSignal | None, str | None, int]:
+    """The opening greeting, the user's name in it if any, and where the rest starts."""
+    found = lex.greeting.match(note.folded)
+    if found is None or found.end() == 0:
+        return None, None, 0
+    recipient = None
+    if found.group("name"):
+        name = note.span(found.start("name"), found.end("name"))
+        if name[:1].isupper() and found.group("name").split()[0] not in lex.not_names:
+            recipient = name
+    return TriageSignal(kind="greeting", evidence=note.span(0, found.end())), recipient, found.end()
+
+
+def _best(scores: Counter[str], kinds: tuple[str, ...], threshold: int) -> str | None:
+    """Highest-scoring kind at or over the threshold; ties go to the earlier kind."""
+    best, top = None, threshold - 1
+    for kind in kinds:
+        if scores[kind] > top:
+            best, top = kind, scores[kind]
+    return best
+
+
+def _evidence(hits: list[Hit], kind: str) -> str:
+    """The strongest piece of evidence for ``kind`` (the cue with the most votes)."""
+    voting = [h for h in hits if h.votes.get(kind, 0) > 0]
+    return max(voting, key=lambda h: h.votes[kind]).evidence if voting else ""
+
+
+def _signals(hits: list[Hit]) -> list[TriageSignal]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for hit in hits:
+        if (hit.signal, hit.evidence) not in seen:
+            seen.add((hit.signal, hit.evidence))
+            out.append(TriageSignal(kind=hit.signal, evidence=hit.evidence))
+    return out
+
+
+def triage_note(
+    text: str, *, lang: str = "auto", policy: TriagePolicy | None = None
+) -> NoteTriage:
+    """Classify an invitation note and suggest what the reply's openness should do.
+
+    An empty note is LinkedIn's default (no note at all): ``stock``. ``lang`` is
+    ``"auto"``, ``"fr"`` or ``"en"``; an undetectable language raises
+    ``InputError`` (exit 2), as ``rewrite`` does.
+    """
+    policy = policy or TriagePolicy()
+    note = Note.of(text)
+    if not note.folded.strip():
+        lex = lexicon("en")
+        return NoteTriage(
+            kind="stock",
+            action=policy.stock_action,
+            reason=f"{lex.reasons['empty']}; {lex.reasons[policy.stock_action]}.",
+        )
+    language = _language(note, lang)
+    lex = lexicon(language)
+    greeting, recipient, body_start = _greeting(note, lex)
+    hits = match(note, lex)
+    scores: Counter[str] = Counter()
+    for hit in hits:
+        scores.update(hit.votes)
+    stock_line = lex.stock.search(note.folded)
+    signals = [greeting] if greeting else []
+    if stock_line:
+        evidence = note.span(stock_line.start(), stock_line.end())
+        signals.append(TriageSignal(kind="stock_line", evidence=evidence))
+    signals += _signals(hits)
+
+    kind = _best(scores, lex.purpose_kinds, lex.threshold) or _best(
+        scores, lex.context_kinds, lex.threshold
+    )
+    if kind is None:
+        rest = content_words(note.folded[body_start:], lex)
+        kind = "stock" if len(rest) < lex.min_content_words else "other"
+    need = next((h.evidence for h in hits if h.signal == "need"), None)
+    action: NoteAction
+    if kind == "stock":
+        action = policy.stock_action
+    elif kind == "other":
+        action = policy.other_action
+    elif kind == "sales":
+        action = "decline"
+    elif need is not None and policy.welcomes_meeting(kind):  # type: ignore[arg-type]
+        action = "meet"
+    else:
+        action = "decline"
+    reason = _note_reason(kind, action, hits, need, lex)
+    return NoteTriage(
+        kind=kind,  # type: ignore[arg-type]
+        action=action,
+        reason=reason,
+        signals=signals,
+        lang=language,
+        recipient=recipient,
+    )
+
+
+def _note_reason(
+    kind: str, action: NoteAction, hits: list[Hit], need: str | None, lex: Lexicon
+) -> str:
+    """One sentence: what the note is (with its words) and what the reply should do."""
+    reasons = lex.reasons
+    template = reasons[kind]
+    if kind == "sales" and any(h.signal == "compliment" for h in hits):
+        template = reasons["sales_compliment"]
+    first = template.format(evidence=_evidence(hits, kind))
+    key = "decline_sales" if kind == "sales" else action
+    second = reasons[key].format(need=need or "")
+    return f"{first}; {second}."
+
+
+def triage_followup(text: str, *, lang: str = "auto") -> FollowupTriage:
+    """Classify a reply received after a decline: ``pitch``, ``genuine`` or ``other``.
+
+    The method's two follow-ups: "now that I have your attention, here is my
+    work" (a pitch: ignore it) and "I respect your choice; I am looking for
+    people in your field" (a genuine, current need: meet). A pitch that also
+    claims a need is still a pitch when selling outweighs it.
+    """
+    note = Note.of(text)
+    if not note.folded.strip():
+        raise InputError("the follow-up is empty; pass the reply you received")
+    language = _language(note, lang)
+    lex = lexicon(language)
+    hits = match(note, lex)
+    scores: Counter[str] = Counter()
+    for hit in hits:
+        scores.update(hit.votes)
+    has_need = any(h.signal == "need" for h in hits)
+    kind: FollowupKind
+    if scores["pitch"] >= lex.threshold and scores["pitch"] >= scores["genuine"]:
+        kind = "pitch"
+    elif has_need:
+        kind = "genuine"
+    else:
+        kind = "other"
+    key = "followup_other" if kind == "other" else kind
+    reason = lex.reasons[key].format(evidence=_evidence(hits, kind)) + "."
+    relevant = {"pitch", "genuine"}
+    signals = _signals([h for h in hits if relevant & set(h.votes) or h.signal == "compliment"])
+    return FollowupTriage(
+        kind=kind,
+        action=_FOLLOWUP_ACTION[kind],
+        reason=reason,
+        signals=signals,
+        lang=language,
+    )
