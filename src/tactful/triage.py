@@ -11,12 +11,16 @@ few plain rules decide; nothing here needs a model or the network.
 
 from __future__ import annotations
 
+import re
+import tomllib
 from collections import Counter
-from typing import Literal, get_args
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from tactful.errors import InputError
+from tactful.errors import ConfigError, InputError
 from tactful.text import detect_language
 from tactful.triage_cues import Hit, Lexicon, Note, content_words, lexicon, match
 
@@ -86,6 +90,33 @@ class TriagePolicy(BaseModel):
         return kind in self.meet_kinds and kind not in self.never_meet
 
 
+def policy_from_table(table: Mapping[str, Any], source: str = "profile") -> TriagePolicy:
+    """Validate a profile's ``[triage]`` table, or say in one line what is wrong."""
+    try:
+        return TriagePolicy.model_validate(dict(table))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "triage"
+        raise ConfigError(f"{source}: [triage] {where}: {first['msg']}") from None
+
+
+def load_policy(path: Path | None) -> TriagePolicy:
+    """The ``[triage]`` table of the profile at ``path`` (defaults when absent)."""
+    if path is None:
+        return TriagePolicy()
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"profile {path} not found; check the --profile path") from None
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"profile {path} cannot be read: {exc}") from None
+    table = data.get("triage", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [triage] must be a table")
+    return policy_from_table(table, str(path))
+
+
 class TriageSignal(BaseModel):
     """A cue the decision rests on, with the note's words that showed it.
 
@@ -135,7 +166,10 @@ def _language(note: Note, lang: str) -> Literal["fr", "en"]:
 
 
 def _greeting(note: Note, lex: Lexicon) -> tuple[TriageSignal | None, str | None, int]:
-    """The opening greeting, the user's name in it if any, and where the rest starts."""
+    """The greeting that names the user (the recipient), that name, and where the rest starts.
+
+    "Hi Sofia," names the user, not the inviter, and is no sign of personalisation.
+    """
     found = lex.greeting.match(note.folded)
     if found is None or found.end() == 0:
         return None, None, 0
@@ -144,7 +178,27 @@ def _greeting(note: Note, lex: Lexicon) -> tuple[TriageSignal | None, str | None
         name = note.span(found.start("name"), found.end("name"))
         if name[:1].isupper() and found.group("name").split()[0] not in lex.not_names:
             recipient = name
+    if recipient is None:  # "Hi," names nobody: nothing to show
+        return None, None, found.end()
     return TriageSignal(kind="greeting", evidence=note.span(0, found.end())), recipient, found.end()
+
+
+_SIGNATURE = re.compile(r"(?:^|[\n,.!?;:)\-–—])[ \t]*((?:[a-z][a-z'.-]*[ \t]*){1,3})$")
+
+
+def _signature_start(note: Note) -> int:
+    """Where a closing signature ("- Priyanka", "Cordialement, Jean-Pierre Morel") starts.
+
+    A signature is the inviter's name, not content: it must not turn LinkedIn's
+    stock line into a personal note. Every word must be capitalised in the note.
+    """
+    found = _SIGNATURE.search(note.folded)
+    if found is None:
+        return len(note.folded)
+    words = note.span(found.start(1), found.end(1)).split()
+    if words and all(word[:1].isupper() for word in words):
+        return found.start(1)
+    return len(note.folded)
 
 
 def _best(scores: Counter[str], kinds: tuple[str, ...], threshold: int) -> str | None:
@@ -154,6 +208,14 @@ def _best(scores: Counter[str], kinds: tuple[str, ...], threshold: int) -> str |
         if scores[kind] > top:
             best, top = kind, scores[kind]
     return best
+
+
+def _note_kind(name: str) -> NoteKind:
+    """A kind named in the data files, checked against the kinds the triage knows."""
+    for kind in get_args(NoteKind):
+        if kind == name:
+            return kind  # type: ignore[no-any-return]
+    raise ConfigError(f"triage data names an unknown kind {name!r}")
 
 
 def _evidence(hits: list[Hit], kind: str) -> str:
@@ -172,9 +234,7 @@ def _signals(hits: list[Hit]) -> list[TriageSignal]:
     return out
 
 
-def triage_note(
-    text: str, *, lang: str = "auto", policy: TriagePolicy | None = None
-) -> NoteTriage:
+def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = None) -> NoteTriage:
     """Classify an invitation note and suggest what the reply's openness should do.
 
     An empty note is LinkedIn's default (no note at all): ``stock``. ``lang`` is
@@ -196,7 +256,7 @@ def triage_note(
     hits = match(note, lex)
     scores: Counter[str] = Counter()
     for hit in hits:
-        scores.update(hit.votes)
+        scores.update({kind: weight * hit.count for kind, weight in hit.votes.items()})
     stock_line = lex.stock.search(note.folded)
     signals = [greeting] if greeting else []
     if stock_line:
@@ -204,13 +264,16 @@ def triage_note(
         signals.append(TriageSignal(kind="stock_line", evidence=evidence))
     signals += _signals(hits)
 
-    kind = _best(scores, lex.purpose_kinds, lex.threshold) or _best(
+    best = _best(scores, lex.purpose_kinds, lex.threshold) or _best(
         scores, lex.context_kinds, lex.threshold
     )
-    if kind is None:
-        rest = content_words(note.folded[body_start:], lex)
+    kind: NoteKind
+    if best is not None:
+        kind = _note_kind(best)
+    else:
+        rest = content_words(note.folded[body_start : _signature_start(note)], lex)
         kind = "stock" if len(rest) < lex.min_content_words else "other"
-    need = next((h.evidence for h in hits if h.signal == "need"), None)
+    need = next((h.evidence for h in hits if h.signal in ("need", "timing")), None)
     action: NoteAction
     if kind == "stock":
         action = policy.stock_action
@@ -218,13 +281,13 @@ def triage_note(
         action = policy.other_action
     elif kind == "sales":
         action = "decline"
-    elif need is not None and policy.welcomes_meeting(kind):  # type: ignore[arg-type]
+    elif need is not None and policy.welcomes_meeting(kind):
         action = "meet"
     else:
         action = "decline"
     reason = _note_reason(kind, action, hits, need, lex)
     return NoteTriage(
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         action=action,
         reason=reason,
         signals=signals,
@@ -244,7 +307,7 @@ def _note_reason(
     first = template.format(evidence=_evidence(hits, kind))
     key = "decline_sales" if kind == "sales" else action
     second = reasons[key].format(need=need or "")
-    return f"{first}; {second}."
+    return f"{first}{reasons['separator']}{second}."
 
 
 def triage_followup(text: str, *, lang: str = "auto") -> FollowupTriage:
@@ -263,7 +326,7 @@ def triage_followup(text: str, *, lang: str = "auto") -> FollowupTriage:
     hits = match(note, lex)
     scores: Counter[str] = Counter()
     for hit in hits:
-        scores.update(hit.votes)
+        scores.update({kind: weight * hit.count for kind, weight in hit.votes.items()})
     has_need = any(h.signal == "need" for h in hits)
     kind: FollowupKind
     if scores["pitch"] >= lex.threshold and scores["pitch"] >= scores["genuine"]:

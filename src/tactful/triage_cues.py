@@ -32,12 +32,21 @@ def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class CueGroup:
-    """Patterns that show one signal and vote for some kinds."""
+    """Patterns that show one signal and vote for some kinds.
+
+    ``name_first`` groups keep one regex per pattern: each match's first word
+    must be a capitalised name in the note ("Julie suggested I reach out"),
+    which folded text cannot tell from "I suggested".
+    """
 
     signal: str
     votes: Mapping[str, int]
-    regex: re.Pattern[str]
+    regexes: tuple[re.Pattern[str], ...]
     name_first: bool = False
+
+
+MAX_MATCHES = 2
+"""Distinct matches a group may count: two claims weigh more than one, ten do not."""
 
 
 @dataclass(frozen=True)
@@ -60,15 +69,20 @@ class Lexicon:
 
 
 def _groups(raw: Iterable[Mapping[str, Any]]) -> list[CueGroup]:
-    return [
-        CueGroup(
-            signal=str(group["signal"]),
-            votes={str(k): int(v) for k, v in dict(group.get("votes", {})).items()},
-            regex=_compile(group["patterns"]),
-            name_first=bool(group.get("name_first", False)),
+    groups = []
+    for group in raw:
+        name_first = bool(group.get("name_first", False))
+        patterns = list(group["patterns"])
+        regexes = [_compile([p]) for p in patterns] if name_first else [_compile(patterns)]
+        groups.append(
+            CueGroup(
+                signal=str(group["signal"]),
+                votes={str(k): int(v) for k, v in dict(group.get("votes", {})).items()},
+                regexes=tuple(regexes),
+                name_first=name_first,
+            )
         )
-        for group in raw
-    ]
+    return groups
 
 
 @cache
@@ -140,30 +154,41 @@ class Note:
 
 @dataclass(frozen=True)
 class Hit:
-    """A cue group that matched, with the note's own words as evidence."""
+    """A cue group that matched: the note's own words as evidence, and its weight."""
 
     signal: str
     evidence: str
     votes: Mapping[str, int]
+    count: int = 1
 
 
 def _is_name(note: Note, start: int, lex: Lexicon) -> bool:
     word = _WORD.match(note.folded, start)
     if word is None or word.group() in lex.not_names:
         return False
-    original = note.span(start, word.end())
-    return original[:1].isupper()
+    return note.span(start, word.end())[:1].isupper()
 
 
 def match(note: Note, lex: Lexicon) -> list[Hit]:
-    """Every cue group that matches the note, in data order, first match as evidence."""
+    """Every cue group that matches the note, in data order.
+
+    The first match is the evidence; up to ``MAX_MATCHES`` distinct matches count.
+    """
     hits: list[Hit] = []
     for group in lex.cues:
-        for found in group.regex.finditer(note.folded):
-            if group.name_first and not _is_name(note, found.start(), lex):
-                continue
-            hits.append(Hit(group.signal, note.span(found.start(), found.end()), group.votes))
-            break
+        spans: list[tuple[int, int]] = []
+        for regex in group.regexes:
+            for found in regex.finditer(note.folded):
+                if group.name_first and not _is_name(note, found.start(), lex):
+                    continue
+                spans.append(found.span())
+                if len(spans) >= MAX_MATCHES:
+                    break
+            if len(spans) >= MAX_MATCHES:
+                break
+        if spans:
+            start, end = min(spans)
+            hits.append(Hit(group.signal, note.span(start, end), group.votes, len(spans)))
     return hits
 
 

@@ -137,7 +137,7 @@ def evaluate(cases: Sequence[Case], *, followup: bool = False, name: str = "case
         kind, action, reason = run(case.text, case.lang)
         kinds.append((case.kind, kind))
         actions.append((case.action, action))
-        if kind == "sales" and action == "meet" or case.kind == "sales" and action == "meet":
+        if action == "meet" and "sales" in (kind, case.kind):
             sales_meet += 1
         if (kind, action) != (case.kind, case.action):
             misses.append(
