@@ -1,4 +1,4 @@
-"""`tactful triage` through the real CLI: every kind and action, both languages, follow-ups, policy."""
+"""`tactful triage` through the CLI: every kind and action, both languages, follow-ups, policy."""
 
 from __future__ import annotations
 
@@ -86,7 +86,8 @@ NOTES = [
         "decline",
     ),
     (
-        "Hi Nadia, I'm a design student at OCAD and would love any advice on portfolio reviews. Kim",
+        "Hi Nadia, I'm a design student at OCAD and would love any advice on portfolio "
+        "reviews. Kim",
         "advice",
         "decline",
     ),
@@ -157,7 +158,7 @@ def test_an_empty_note_is_stock(stdin: bytes) -> None:
 
 
 def test_stdin_and_plain_output() -> None:
-    result = run_cli("triage", stdin="Hi Sofia, I'd like to join your LinkedIn network.".encode())
+    result = run_cli("triage", stdin=b"Hi Sofia, I'd like to join your LinkedIn network.")
     assert result.code == 0
     lines = result.stdout.splitlines()
     assert lines[:2] == ["kind: stock", "action: ask"]
