@@ -242,7 +242,7 @@ def test_meet_kinds_limits_meetings(tmp_path: Path) -> None:
         ('[triage]\nmeet_kinds = ["sales"]\n', "never met"),
         ('[triage]\nstock_action = "maybe"\n', "stock_action"),
         ("[triage]\nunknown = 1\n", "unknown"),
-        ("[triage\n", "cannot be read"),
+        ("[triage\n", "not valid TOML"),
     ],
 )
 def test_a_bad_policy_is_one_line_exit_2(tmp_path: Path, body: str, words: str) -> None:

@@ -12,109 +12,36 @@ few plain rules decide; nothing here needs a model or the network.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field
 
 from tactful.errors import ConfigError, InputError
 from tactful.text import detect_language
 from tactful.triage_cues import Hit, Lexicon, Note, content_words, lexicon, match
-
-NoteKind = Literal[
-    "content",
-    "event",
-    "group",
-    "mutual",
-    "recruiter",
-    "advice",
-    "collaboration",
-    "sales",
-    "stock",
-    "other",
-]
-NoteAction = Literal["decline", "ask", "meet"]
-FollowupKind = Literal["pitch", "genuine", "other"]
-FollowupAction = Literal["ignore", "meet", "reply"]
-
-PERSONAL_KINDS: tuple[NoteKind, ...] = (
-    "recruiter",
-    "advice",
-    "collaboration",
-    "mutual",
-    "event",
-    "group",
-    "content",
+from tactful.triage_policy import (
+    FollowupAction,
+    FollowupKind,
+    NoteAction,
+    NoteKind,
+    TriagePolicy,
 )
-"""Kinds a meeting may be proposed for, when the note states a current need."""
 
-NEVER_MEET: frozenset[str] = frozenset({"sales", "stock", "other"})
-"""Kinds no policy can meet: a pitch never earns a meeting, a blank note has no need."""
+__all__ = [
+    "FollowupTriage",
+    "NoteTriage",
+    "TriagePolicy",
+    "TriageSignal",
+    "triage_followup",
+    "triage_note",
+]
 
 _FOLLOWUP_ACTION: dict[FollowupKind, FollowupAction] = {
     "pitch": "ignore",
     "genuine": "meet",
     "other": "reply",
 }
-
-
-class TriagePolicy(BaseModel):
-    """What the user wants done with each kind (the profile's ``[triage]`` table).
-
-    The defaults follow the method: ask a stock line's sender what brings them,
-    and propose a meeting only to a personal note that states a current need.
-    """
-
-    model_config = ConfigDict(extra="forbid")
-
-    stock_action: Literal["ask", "decline"] = "ask"
-    other_action: Literal["ask", "decline"] = "ask"
-    meet_kinds: list[NoteKind] = Field(default_factory=lambda: list(PERSONAL_KINDS))
-    never_meet: list[NoteKind] = Field(default_factory=list)
-
-    @field_validator("meet_kinds")
-    @classmethod
-    def _no_meeting_for_pitches(cls, kinds: list[NoteKind]) -> list[NoteKind]:
-        refused = sorted(set(kinds) & NEVER_MEET)
-        if refused:
-            raise ValueError(
-                f"{', '.join(refused)} notes are never met; remove them from meet_kinds"
-            )
-        return kinds
-
-    def welcomes_meeting(self, kind: NoteKind) -> bool:
-        """Whether a need stated in a note of this kind earns a proposed meeting."""
-        return kind in self.meet_kinds and kind not in self.never_meet
-
-
-def policy_from_table(table: Mapping[str, Any], source: str = "profile") -> TriagePolicy:
-    """Validate a profile's ``[triage]`` table, or say in one line what is wrong."""
-    try:
-        return TriagePolicy.model_validate(dict(table))
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "triage"
-        raise ConfigError(f"{source}: [triage] {where}: {first['msg']}") from None
-
-
-def load_policy(path: Path | None) -> TriagePolicy:
-    """The ``[triage]`` table of the profile at ``path`` (defaults when absent)."""
-    if path is None:
-        return TriagePolicy()
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except FileNotFoundError:
-        raise ConfigError(f"profile {path} not found; check the --profile path") from None
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"profile {path} cannot be read: {exc}") from None
-    table = data.get("triage", {})
-    if not isinstance(table, dict):
-        raise ConfigError(f"{path}: [triage] must be a table")
-    return policy_from_table(table, str(path))
 
 
 class TriageSignal(BaseModel):

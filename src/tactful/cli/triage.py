@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -54,8 +53,11 @@ def triage(
     lang: Annotated[str, typer.Option("--lang", "-l", help="auto, fr or en.")] = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     profile: Annotated[
-        Path | None,
-        typer.Option("--profile", help="Profile TOML whose [triage] table sets the policy."),
+        str | None,
+        typer.Option(
+            "--profile",
+            help="Profile TOML whose [triage] table sets the policy. [env: TACTFUL_PROFILE]",
+        ),
     ] = None,
     followup: Annotated[
         bool, typer.Option("--followup", help="TEXT is a reply received after your decline.")
@@ -67,7 +69,8 @@ def triage(
     or other (reply). An empty note is LinkedIn's default: stock.
     """
     from tactful.errors import UsageError
-    from tactful.triage import load_policy, triage_followup, triage_note
+    from tactful.profile import load_profile
+    from tactful.triage import triage_followup, triage_note
 
     if lang not in _LANGS:
         raise UsageError(f"--lang must be one of {', '.join(_LANGS)}, not {lang!r}")
@@ -75,5 +78,6 @@ def triage(
     if followup:
         result = triage_followup(body, lang=lang).model_dump()
     else:
-        result = triage_note(body, lang=lang, policy=load_policy(profile)).model_dump()
+        policy = load_profile(profile).profile.triage
+        result = triage_note(body, lang=lang, policy=policy).model_dump()
     print(json.dumps(result, ensure_ascii=False) if as_json else _plain(result))
