@@ -18,6 +18,7 @@ from tactful.analysis import Analysis, Lang, analyse
 from tactful.engines import Engine, Style, select_engine
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
+from tactful.triage import NoteTriage
 from tactful.validate.report import Report
 
 STYLES: tuple[Style, ...] = ("long", "short")
@@ -44,6 +45,7 @@ class Result(BaseModel):
     parts: Parts
     analysis: Analysis
     validation: Report
+    triage: NoteTriage | None = None
     prompt_version: str | None = None
     usage: dict[str, int] | None = None
     seed: int | None = None
@@ -118,12 +120,16 @@ def rewrite(
     by default it is derived from the note, so repeated runs agree.
     """
     from tactful.engines.offline import default_seed
+    from tactful.triage import triage_note
 
     chosen_style = _check_style(style)
     if max_attempts < 1:
         raise UsageError("max_attempts must be at least 1")
     profile = profile if profile is not None else Profile()
     analysis = analyse(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)
+    triage = triage_note(analysis.text, lang=analysis.lang, policy=profile.triage)
+    # The engine shapes the openness from the triage: ask what brings them, or meet first.
+    analysis = analysis.model_copy(update={"action": triage.action})
     base_seed = default_seed(analysis.text) if seed is None else seed
     drafter = select_engine(engine, **(engine_options or {})) if isinstance(engine, str) else engine
 
@@ -156,6 +162,7 @@ def rewrite(
         ),
         analysis=analysis,
         validation=report,
+        triage=triage,
         prompt_version=getattr(used, "prompt_version", None),
         usage=getattr(draft, "usage", None),
         seed=base_seed,
