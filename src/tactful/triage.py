@@ -164,13 +164,14 @@ def _signals(hits: list[Hit]) -> list[TriageSignal]:
 def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = None) -> NoteTriage:
     """Classify an invitation note and suggest what the reply's openness should do.
 
-    An empty note is LinkedIn's default (no note at all): ``stock``. ``lang`` is
+    An empty note (LinkedIn's default) or one without a single word (emoji only)
+    is ``stock``: it says nothing about the user or a purpose. ``lang`` is
     ``"auto"``, ``"fr"`` or ``"en"``; an undetectable language raises
     ``InputError`` (exit 2), as ``rewrite`` does.
     """
     policy = policy or TriagePolicy()
     note = Note.of(text)
-    if not note.folded.strip():
+    if not any(char.isalpha() for char in note.folded):  # no note, or only emoji
         lex = lexicon("en")
         return NoteTriage(
             kind="stock",
