@@ -209,7 +209,8 @@ def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = 
         action = policy.other_action
     elif kind == "sales":
         action = "decline"
-    elif need is not None and policy.welcomes_meeting(kind):
+    elif need is not None and policy.welcomes_meeting(kind) and scores["sales"] <= 1:
+        # A meeting only answers a need, never a note that also sells (one weak cue is noise).
         action = "meet"
     else:
         action = "decline"
