@@ -68,11 +68,21 @@ class Lexicon:
     reasons: Mapping[str, str]
 
 
+def _shared(key: str) -> list[str]:
+    """A pattern of ``data/contact.toml`` (links, e-mails, phones), without its inline flags.
+
+    Those patterns are written for original-case text with ``(?i)``; the triage
+    matches folded (lower-case) text, where the flag is moot.
+    """
+    pattern = str(load_toml("contact.toml")[key])
+    return [pattern.removeprefix("(?i)")]
+
+
 def _groups(raw: Iterable[Mapping[str, Any]]) -> list[CueGroup]:
     groups = []
     for group in raw:
         name_first = bool(group.get("name_first", False))
-        patterns = list(group["patterns"])
+        patterns = list(group["patterns"]) if "patterns" in group else _shared(group["from"])
         regexes = [_compile([p]) for p in patterns] if name_first else [_compile(patterns)]
         groups.append(
             CueGroup(
@@ -93,11 +103,13 @@ def lexicon(lang: str) -> Lexicon:
     except FileNotFoundError:
         raise ConfigError(f"no triage data for language {lang!r}; use --lang fr or en") from None
     common = load_toml("triage.toml")
+    analysis = load_toml(f"{lang}/analysis.toml")
     language = load_toml(f"{lang}/language.toml")
     return Lexicon(
         lang=lang,
         greeting=re.compile(data["greeting"]),
-        stock=_compile(data["stock"]),
+        # The analysis's stock lines (plain phrases) count too: one place to add a new one.
+        stock=_compile([*data["stock"], *map(re.escape, analysis.get("stock", ()))]),
         generic=_compile(data["generic"]),
         filler=_compile(data["filler"]),
         cues=tuple(_groups(data["cues"]) + _groups(common["cues"])),
