@@ -151,8 +151,8 @@ def test_evidence_is_the_inviters_own_words() -> None:
     assert "Élodie" in data["recipient"]  # type: ignore[operator]
 
 
-@pytest.mark.parametrize("stdin", [b"", b"  \n"])
-def test_an_empty_note_is_stock(stdin: bytes) -> None:
+@pytest.mark.parametrize("stdin", [b"", b"  \n", "👋🙂".encode()])
+def test_an_empty_or_wordless_note_is_stock(stdin: bytes) -> None:
     data = triage("-", stdin=stdin)
     assert (data["kind"], data["action"]) == ("stock", "ask")
 
