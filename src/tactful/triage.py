@@ -47,11 +47,12 @@ _FOLLOWUP_ACTION: dict[FollowupKind, FollowupAction] = {
 class TriageSignal(BaseModel):
     """A cue the decision rests on, with the note's words that showed it.
 
-    ``kind`` is one of: ``greeting`` (names the recipient, i.e. the user),
-    ``stock_line``, ``compliment``, ``claim``, ``offer``, ``call_to_action``,
-    ``link``, ``email``, ``phone``, ``reference``, ``event``, ``group``,
-    ``contact`` (a named mutual contact), ``recruiting``, ``advice_request``,
-    ``collaboration``, ``need``, ``respect``, ``broadcast``.
+    ``kind`` is ``greeting`` (names the recipient, i.e. the user), ``stock_line``,
+    or a cue group's signal from the data files: ``compliment``, ``claim``,
+    ``offer``, ``commercial``, ``call_to_action``, ``self_promotion``, ``link``,
+    ``email``, ``phone``, ``reference``, ``event``, ``group``, ``contact`` (a
+    named mutual contact), ``recruiting``, ``advice_request``, ``collaboration``,
+    ``need``, ``timing``, ``respect``, ``broadcast``.
     """
 
     kind: str
@@ -176,15 +177,14 @@ def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = 
         return NoteTriage(
             kind="stock",
             action=policy.stock_action,
-            reason=f"{lex.reasons['empty']}; {lex.reasons[policy.stock_action]}.",
+            reason=f"{lex.reasons['empty']}{lex.reasons['separator']}"
+            f"{lex.reasons[policy.stock_action]}.",
         )
     language = _language(note, lang)
     lex = lexicon(language)
     greeting, recipient, body_start = _greeting(note, lex)
     hits = match(note, lex)
-    scores: Counter[str] = Counter()
-    for hit in hits:
-        scores.update({kind: weight * hit.count for kind, weight in hit.votes.items()})
+    scores = _scores(hits)
     stock_line = lex.stock.search(note.folded)
     signals = [greeting] if greeting else []
     if stock_line:
@@ -202,18 +202,7 @@ def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = 
         rest = content_words(note.folded[body_start : _signature_start(note)], lex)
         kind = "stock" if len(rest) < lex.min_content_words else "other"
     need = next((h.evidence for h in hits if h.signal in ("need", "timing")), None)
-    action: NoteAction
-    if kind == "stock":
-        action = policy.stock_action
-    elif kind == "other":
-        action = policy.other_action
-    elif kind == "sales":
-        action = "decline"
-    elif need is not None and policy.welcomes_meeting(kind) and scores["sales"] <= 1:
-        # A meeting only answers a need, never a note that also sells (one weak cue is noise).
-        action = "meet"
-    else:
-        action = "decline"
+    action = _action(kind, need is not None, scores["sales"], policy)
     reason = _note_reason(kind, action, hits, need, lex)
     return NoteTriage(
         kind=kind,
@@ -223,6 +212,29 @@ def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = 
         lang=language,
         recipient=recipient,
     )
+
+
+def _scores(hits: list[Hit]) -> Counter[str]:
+    """Points per kind: each group's votes times its (capped) number of matches."""
+    scores: Counter[str] = Counter()
+    for hit in hits:
+        scores.update({kind: weight * hit.count for kind, weight in hit.votes.items()})
+    return scores
+
+
+def _action(kind: NoteKind, need: bool, sales_points: int, policy: TriagePolicy) -> NoteAction:
+    """The policy's answer: stock and other as set, sales declined, a need met if welcome.
+
+    A meeting only answers a stated need, never a note that also sells (one weak
+    sales cue, such as "open to a call", is tolerated as noise).
+    """
+    if kind == "stock":
+        return policy.stock_action
+    if kind == "other":
+        return policy.other_action
+    if kind != "sales" and need and policy.welcomes_meeting(kind) and sales_points <= 1:
+        return "meet"
+    return "decline"
 
 
 def _note_reason(
@@ -253,9 +265,7 @@ def triage_followup(text: str, *, lang: str = "auto") -> FollowupTriage:
     language = _language(note, lang)
     lex = lexicon(language)
     hits = match(note, lex)
-    scores: Counter[str] = Counter()
-    for hit in hits:
-        scores.update({kind: weight * hit.count for kind, weight in hit.votes.items()})
+    scores = _scores(hits)
     has_need = any(h.signal == "need" for h in hits)
     kind: FollowupKind
     if scores["pitch"] >= lex.threshold and scores["pitch"] >= scores["genuine"]:
