@@ -21,6 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, computed_field
 
+from tactful.errors import UsageError
 from tactful.resources import shipped_dir
 
 SetName = Literal["notes", "followups", "holdout", "holdout_followups"]
@@ -222,7 +223,8 @@ def check_gate(report: SetReport, gate: Gate) -> list[str]:
     return failures
 
 
-def _thresholds(values: list[str], option: str) -> dict[str, float]:
+def thresholds(values: Sequence[str], option: str) -> dict[str, float]:
+    """Parse ``LABEL=NUMBER`` options (``sales=0.9``) into a mapping."""
     out: dict[str, float] = {}
     for value in values:
         label, sep, number = value.partition("=")
@@ -231,8 +233,40 @@ def _thresholds(values: list[str], option: str) -> dict[str, float]:
                 raise ValueError
             out[label] = float(number)
         except ValueError:
-            raise SystemExit(f"Error: {option} expects LABEL=NUMBER, got {value!r}") from None
+            raise UsageError(f"{option} expects LABEL=NUMBER, got {value!r}") from None
     return out
+
+
+def run(
+    sets: Sequence[str] | None,
+    gate: Gate,
+    *,
+    as_json: bool = False,
+    quiet: bool = False,
+    folder: Path | None = None,
+) -> int:
+    """Evaluate, print the tables (or JSON) and the gate's failures; 1 when one is missed.
+
+    Shared by ``python -m tactful.evals.triage`` and ``tactful eval triage``.
+    """
+    unknown = [name for name in sets or () if name not in SETS]
+    if unknown:
+        raise UsageError(f"unknown triage set {unknown[0]!r}; choose from {', '.join(SETS)}")
+    reports = [evaluate_set(name, folder) for name in (sets or list(SETS))]
+    failures = [line for report in reports for line in check_gate(report, gate)]
+    if as_json:
+        payload = {
+            "sets": [report.model_dump() for report in reports],
+            "gate": gate.model_dump(),
+            "passed": not failures,
+            "failures": failures,
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print("\n\n".join(format_report(r, show_misses=not quiet) for r in reports))
+    for line in failures:
+        print(f"FAIL {line}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -252,27 +286,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-recall", action="append", default=[], metavar="LABEL=X")
     parser.add_argument("--min-precision", action="append", default=[], metavar="LABEL=X")
     args = parser.parse_args(argv)
-    gate = Gate(
-        min_kind_accuracy=args.min_kind_accuracy,
-        min_action_accuracy=args.min_action_accuracy,
-        min_recall=_thresholds(args.min_recall, "--min-recall"),
-        min_precision=_thresholds(args.min_precision, "--min-precision"),
-    )
-    reports = [evaluate_set(name, args.cases) for name in (args.sets or list(SETS))]
-    failures = [line for report in reports for line in check_gate(report, gate)]
-    if args.json:
-        payload = {
-            "sets": [report.model_dump() for report in reports],
-            "gate": gate.model_dump(),
-            "passed": not failures,
-            "failures": failures,
-        }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        print("\n\n".join(format_report(r, show_misses=not args.quiet) for r in reports))
-        for line in failures:
-            print(f"FAIL {line}", file=sys.stderr)
-    return 1 if failures else 0
+    try:
+        gate = Gate(
+            min_kind_accuracy=args.min_kind_accuracy,
+            min_action_accuracy=args.min_action_accuracy,
+            min_recall=thresholds(args.min_recall, "--min-recall"),
+            min_precision=thresholds(args.min_precision, "--min-precision"),
+        )
+        return run(args.sets, gate, as_json=args.json, quiet=args.quiet, folder=args.cases)
+    except UsageError as exc:
+        print(f"Error: {exc.message}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":
