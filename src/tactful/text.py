@@ -20,6 +20,7 @@ MAX_CHARS = 20_000
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2009]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
 
@@ -74,7 +75,12 @@ def normalise(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case and strip accents, so ``Réseau`` and ``reseau`` match the same cue."""
     decomposed = unicodedata.normalize("NFKD", normalise(text).casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    # Only non-ASCII characters can be combining marks: test just those (fast on hot paths).
+    return _NON_ASCII.sub(_drop_combining, decomposed)
+
+
+def _drop_combining(match: re.Match[str]) -> str:
+    return "" if unicodedata.combining(match.group(0)) else match.group(0)
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,94 @@
+"""The deterministic validator: does a reply carry the three parts, without a pitch?
+
+``validate`` reads the reply once (``Reply.read``: normalise, split with syntok,
+fold), then runs one small function per check. The four core checks always run;
+``placeholders`` and ``contact_details`` always run too, since they need no
+context; the others run only when their context is given. No model, no network:
+the same text always gets the same report, which is what lets the engines, the
+re-ask loop and the evals stand on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal, cast
+
+from tactful.errors import UsageError
+from tactful.resources import languages
+from tactful.text import detect_language, language_scores
+from tactful.validate.contact import contact_details
+from tactful.validate.context import grounded_thanks, invented_names, language, register
+from tactful.validate.form import long_form, placeholders, short_form
+from tactful.validate.lexicon import lexicon
+from tactful.validate.parts import appreciation, openness, rationale
+from tactful.validate.pitch import no_pitch
+from tactful.validate.reply import Reply
+from tactful.validate.report import CORE_CHECKS, Check, Report
+
+__all__ = ["CORE_CHECKS", "Check", "Report", "validate"]
+
+STYLES = ("long", "short")
+
+
+def _reply_lang(text: str, found: str | None, requested: str | None, invitation: str | None) -> str:
+    """The language whose cues judge the reply: the reply's own, else the requested one."""
+    if found is not None:
+        return found
+    if requested is not None:
+        return requested
+    if invitation and (from_note := detect_language(invitation)):
+        return from_note
+    scores = language_scores(text)
+    best = max(scores, key=lambda lang: scores[lang])
+    return best if scores[best] > 0 else "en"
+
+
+def validate(
+    text: str,
+    *,
+    lang: str | None = None,
+    style: str | None = None,
+    invitation: str | None = None,
+    own_channels: Sequence[str] = (),
+    known_names: Sequence[str] = (),
+) -> Report:
+    """Check ``text`` as a decline; ``valid`` is false when any error-severity check fails.
+
+    ``lang`` is the expected language ("fr", "en"; ``None`` or "auto" to detect);
+    ``style`` ("long" or "short") adds the shape checks; ``invitation`` (the note
+    being answered, may be empty) adds ``grounded_thanks``, ``invented_names`` and,
+    in French, ``register``; ``own_channels`` are the user's URLs, handles and
+    e-mails, which a reply may contain; ``known_names`` are the user's names.
+    """
+    requested = None if lang in (None, "auto") else lang
+    if requested is not None and requested not in languages():
+        raise UsageError(f"unsupported language {lang!r}; use auto, {', '.join(languages())}")
+    if style is not None and style not in STYLES:
+        raise UsageError(f"unknown style {style!r}; use long or short")
+    detected = detect_language(text)
+    reply_lang = _reply_lang(text, detected, requested, invitation)
+    lex = lexicon(reply_lang)
+    reply = Reply.read(text, lex)
+
+    checks: dict[str, Check] = {
+        "appreciation": appreciation(reply),
+        "rationale": rationale(reply),
+        "openness": openness(reply),
+        "no_pitch": no_pitch(reply),
+        "placeholders": placeholders(reply),
+        "contact_details": contact_details(reply, own_channels),
+    }
+    if style == "short":
+        checks["short_form"] = short_form(reply)
+    elif style == "long":
+        checks["long_form"] = long_form(reply)
+    expected = requested or (detect_language(invitation) if invitation else None)
+    if expected is not None:
+        checks["language"] = language(reply, expected, detected)
+    if invitation is not None:
+        checks["grounded_thanks"] = grounded_thanks(reply, invitation, lex)
+        checks["invented_names"] = invented_names(reply, invitation, known_names, own_channels)
+        if reply_lang == "fr" and lex.register_tu is not None:
+            checks["register"] = register(reply, invitation, lex)
+    valid = all(c.passed for c in checks.values() if c.severity == "error")
+    return Report(valid=valid, lang=cast(Literal["fr", "en"], reply_lang), checks=checks)

@@ -1,0 +1,109 @@
+"""``contact_details``: no URL, e-mail or phone number unless it is the user's own.
+
+Links in an invitation are untrusted and must never reach a reply; a booking
+link is a pitch. The user's own channels (``Profile.channels``, e.g. "Twitter
+@sam_dev", "https://sam.dev/blog") are allowed: a detail is the user's when it
+equals one of theirs, or sits under one of their URLs (``sam.dev/blog/post``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from tactful.resources import load_toml
+from tactful.validate.reply import Reply
+from tactful.validate.report import Check
+
+_TRAILING = ".,;:!?)]}»\"'"
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    url: re.Pattern[str]
+    email: re.Pattern[str]
+    phone: re.Pattern[str]
+    handle: re.Pattern[str]
+    phone_min_digits: int
+
+
+@cache
+def _patterns() -> _Patterns:
+    data = load_toml("contact.toml")
+    return _Patterns(
+        url=re.compile(data["url"]),
+        email=re.compile(data["email"]),
+        phone=re.compile(data["phone"]),
+        handle=re.compile(data["handle"]),
+        phone_min_digits=int(data["phone_min_digits"]),
+    )
+
+
+def _key(detail: str) -> str:
+    """A comparable form: lower case, no scheme, no ``www.``, no trailing slash or dot."""
+    key = detail.strip().rstrip(_TRAILING).casefold()
+    key = re.sub(r"^(?:https?://)?(?:www\.)?", "", key)
+    key = re.sub(r"^mailto:", "", key)
+    return key.rstrip("/")
+
+
+def details(text: str) -> list[str]:
+    """URLs, e-mail addresses and phone numbers in ``text``, in order of appearance."""
+    pats = _patterns()
+    found: list[tuple[int, str]] = []
+    emails = [(m.start(), m.end()) for m in pats.email.finditer(text)]
+
+    def inside_email(start: int) -> bool:
+        return any(a <= start < b for a, b in emails)
+
+    found += [(m.start(), m.group(0)) for m in pats.email.finditer(text)]
+    found += [
+        (m.start(), m.group(0).rstrip(_TRAILING))
+        for m in pats.url.finditer(text)
+        if not inside_email(m.start())
+    ]
+    for m in pats.phone.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group(0))
+        if digits >= pats.phone_min_digits:
+            found.append((m.start(), m.group(0).strip()))
+    return [detail for _, detail in sorted(found)]
+
+
+def own_keys(own_channels: Sequence[str]) -> set[str]:
+    """Comparable forms of every URL, e-mail, phone and handle in the user's channels."""
+    pats = _patterns()
+    keys: set[str] = set()
+    for channel in own_channels:
+        found = {_key(d) for d in details(channel)}
+        found.update(m.group(0).casefold() for m in pats.handle.finditer(channel))
+        if not found and channel.strip():
+            found.add(_key(channel))  # a bare "sam.dev" style entry
+        keys |= found
+    return keys
+
+
+def _is_own(detail: str, keys: set[str]) -> bool:
+    key = _key(detail)
+    digits = re.sub(r"\D", "", key)
+    for own in keys:
+        if key == own or key.startswith(own + "/"):
+            return True
+        if digits and len(digits) >= 7 and digits == re.sub(r"\D", "", own):
+            return True
+    return False
+
+
+def contact_details(reply: Reply, own_channels: Sequence[str] = ()) -> Check:
+    """Fails on a URL, e-mail or phone number that is not one of the user's own channels."""
+    keys = own_keys(own_channels)
+    foreign = [d for d in details(reply.text) if not _is_own(d, keys)]
+    if foreign:
+        return Check(
+            passed=False,
+            message="contact detail that is not one of your own channels (links never come "
+            "from the invitation; pass your channels in the profile)",
+            evidence=foreign,
+        )
+    return Check(passed=True, message="no foreign link, e-mail or phone number")

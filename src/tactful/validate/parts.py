@@ -1,0 +1,66 @@
+"""The three parts of a decline: appreciation, rationale, openness (``method.md``).
+
+Each check looks for its cues sentence by sentence in the folded reply, after
+blanking out look-alikes: "non merci" and "merci de + infinitive" are not thanks,
+"thanks for your understanding" thanks the reader for the future, a bare
+"À bientôt" or "Best" is a sign-off rather than an opening. The evidence is the
+sentence that carried the part, in the reply's own words.
+"""
+
+from __future__ import annotations
+
+from tactful.validate.reply import Reply
+from tactful.validate.report import Check
+
+
+def appreciation(reply: Reply) -> Check:
+    """Thanks or a sincere positive remark about the note, the invitation or the inviter."""
+    skip: set[int] = set()
+    last = len(reply.units) - 1
+    signoff = reply.lex.thanks_signoff
+    # "Thanks,\nSam" closing a longer reply is a sign-off, not appreciation of the note.
+    if last > 0 and signoff is not None and signoff.match(reply.folded[last]):
+        skip.add(last)
+    found = reply.find(reply.lex.appreciation, skip=skip)
+    if found:
+        return Check(passed=True, message="thanks or a positive word for the note", evidence=found)
+    return Check(
+        passed=False,
+        message=(
+            "no appreciation: thank the person or say what you liked in the note "
+            "(a request like 'merci de ...', 'no thanks' or a sign-off does not count)"
+        ),
+    )
+
+
+def rationale(reply: Reply) -> Check:
+    """The reason for declining, rooted in what the network is for."""
+    found = reply.find(reply.lex.rationale)
+    if found:
+        return Check(passed=True, message="says what the network is for", evidence=found)
+    return Check(
+        passed=False,
+        message=(
+            "no rationale: say why you decline in terms of what your network is for "
+            "(e.g. people you have met in person or in a group); a bare refusal is not a reason"
+        ),
+    )
+
+
+def openness(reply: Reply) -> Check:
+    """A real opening: another path, an invitation to say more, or a condition for later.
+
+    A sentence that sells ("would you be interested in a demo?") is not an
+    opening, however inviting its wording: those sentences are skipped.
+    """
+    selling = reply.find_indexes(reply.lex.pitch)
+    found = reply.find(reply.lex.openness, skip=selling)
+    if found:
+        return Check(passed=True, message="offers another way to connect", evidence=found)
+    return Check(
+        passed=False,
+        message=(
+            "no openness: offer another path (meet, a group, an event, another channel) or a "
+            "condition for later; a sign-off alone ('Best', 'À bientôt') is not an opening"
+        ),
+    )

@@ -1,0 +1,163 @@
+"""The core checks on the boundary cases the method and issue 2 name, in both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tactful.validate import validate
+
+
+def passed(text: str, check: str, **kw: object) -> bool:
+    return validate(text, **kw).checks[check].passed  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thanks for your note about my talk.",
+        "Thank you so much for reaching out, Lee!",
+        "I appreciated your note about my article on testing.",
+        "It's kind of you to think of me.",
+        "Merci pour votre message.",
+        "Merci beaucoup pour ton invitation !",
+        "C'est gentil d'avoir pensé à moi.",
+        "c est gentil d avoir pense a moi",
+        "Je te remercie pour ton petit mot 🙂",
+        "MERCI POUR TON MESSAGE",
+        "Merci d'avoir pris le temps de m'écrire.",
+        "Ton message m'a fait plaisir.",
+        "Merci de votre invitation.",
+    ],
+)
+def test_appreciation_found(text: str) -> None:
+    assert passed(text, "appreciation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Merci de me rappeler demain.",
+        "Merci de ne pas insister.",
+        "Merci de bien vouloir retirer votre invitation.",
+        "Non merci.",
+        "Non, merci. Bonne continuation.",
+        "No thanks.",
+        "Thanks, but no thanks.",
+        "Thanks in advance for understanding.",
+        "Merci de votre compréhension.",
+        "I decline your invitation.",
+        "Hi, I keep LinkedIn for people I've met. See you at the meetup.\n\nThanks,\nSam",
+    ],
+)
+def test_appreciation_look_alikes_fail(text: str) -> None:
+    assert not passed(text, "appreciation")
+
+
+def test_appreciation_evidence_is_the_original_sentence() -> None:
+    report = validate("Bonjour,\n\nMerci pour ton message sur le Réseau ! Je décline.")
+    assert report.checks["appreciation"].evidence == ["Merci pour ton message sur le Réseau !"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I keep LinkedIn for people I have met in person or through a group.",
+        "My network is reserved for people I know.",
+        "I only connect with people I've worked with.",
+        "I'm trimming my connections to keep strong ties.",
+        "Since we haven't met yet, I'll hold off.",
+        "Je garde LinkedIn pour les gens que j'ai rencontrés en personne.",
+        "Je privilégie les liens forts.",
+        "Mon réseau est réservé aux personnes que je connais.",
+        "Mon reseau est reserve aux personnes que je connais.",
+        "Comme on ne s'est jamais rencontrés, je préfère attendre.",
+        "Je fais le ménage dans mes contacts.",
+        "Tu comprendras : j'accepte seulement les personnes croisées en vrai.",
+    ],
+)
+def test_rationale_found(text: str) -> None:
+    assert passed(text, "rationale")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I decline.", "I'll pass, sorry.", "Je refuse.", "Je décline ton invitation.", "Non merci."],
+)
+def test_bare_refusal_is_not_a_rationale(text: str) -> None:
+    assert not passed(text, "rationale")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Let's meet at the next Python Montréal meetup.",
+        "Feel free to follow me on Twitter.",
+        "Join the Python Montréal group, we meet monthly.",
+        "Happy to connect once we've met in person.",
+        "What brings you to reach out?",
+        "N'hésitez pas à me suivre sur Twitter.",
+        "N hesitez pas a me suivre sur Twitter.",
+        "Au plaisir de te croiser au prochain 5 à 7.",
+        "Rejoins le groupe Python Montréal !",
+        "Une fois qu'on se sera rencontrés, avec plaisir.",
+        "Dites-moi ce qui vous amène.",
+    ],
+)
+def test_openness_found(text: str) -> None:
+    assert passed(text, "openness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["À bientôt !", "Bonne continuation.", "Best,\nSam", "Au plaisir.", "Cheers!", "Best of luck."],
+)
+def test_signoff_alone_is_not_openness(text: str) -> None:
+    assert not passed(text, "openness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "N'hésitez pas à réserver un appel.",
+        "Book a call here: calendly.com/sam/intro",
+        "I offer a free audit of your funnel.",
+        "We help companies ship three times faster.",
+        "Seriez-vous intéressé par une démo ?",
+        "My course is 20% off this week.",
+        "Nos tarifs commencent à 99 € par mois.",
+        "Check out my course on leadership.",
+        "Would you be interested in a quick 15-minute call?",
+        "J'accompagne les PME dans leur transformation digitale.",
+    ],
+)
+def test_pitch_detected(text: str) -> None:
+    assert not passed(text, "no_pitch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "N'hésitez pas à me suivre sur Twitter.",
+        "Follow me on Twitter @sam_dev.",
+        "Join the Python Montréal group, it's free and open to all.",
+        "I keep LinkedIn for people I've met, not for sales pitches.",
+        "Je ne vends rien, je garde simplement un petit réseau.",
+        "Come say hi at the next meetup!",
+        "Le meetup est gratuit et ouvert à tous.",
+    ],
+)
+def test_openness_look_alikes_are_not_pitches(text: str) -> None:
+    assert passed(text, "no_pitch")
+
+
+def test_full_decline_in_both_registers_is_valid() -> None:
+    tu = (
+        "Salut Léa, merci pour ton mot sur ma conférence ! Je garde LinkedIn pour les personnes "
+        "rencontrées en vrai ou dans un groupe. Viens me dire bonjour au prochain meetup 🙂"
+    )
+    vous = (
+        "Bonjour, merci pour votre message. Je réserve mon réseau aux personnes que j’ai "
+        "rencontrées. N’hésitez pas à venir au prochain atelier du groupe."
+    )
+    assert validate(tu).valid
+    assert validate(vous).valid
