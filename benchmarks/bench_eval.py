@@ -13,9 +13,7 @@ not the runner's cost).
 from __future__ import annotations
 
 import argparse
-import json
 import math
-import re
 import sys
 import time
 from pathlib import Path
@@ -26,36 +24,17 @@ sys.path.insert(0, str(ROOT))
 
 from tactful.engines.model import ModelEngine, ModelSettings, OpenAIBackend  # noqa: E402
 from tests.chat_server import ChatServer, Reply, completion  # noqa: E402
+from tests.evals_fakes import request_lang, valid_long_draft  # noqa: E402
 
 from tactful.evals.cases import load_suite  # noqa: E402
 from tactful.evals.runner import Runner  # noqa: E402
-
-DRAFTS = {
-    "en": {
-        "appreciation": "Thank you for your invitation and for thinking of me.",
-        "rationale": "I keep LinkedIn for people I have met in person or through a group.",
-        "openness": "I would be glad to meet at an event first, and then connect.",
-    },
-    "fr": {
-        "appreciation": "Merci pour votre invitation et d'avoir pensé à moi.",
-        "rationale": "Je réserve LinkedIn aux personnes rencontrées en personne ou dans un groupe.",
-        "openness": "Je serais ravi de vous croiser lors d'un événement, puis de nous connecter.",
-    },
-}
-GREETING = {"en": "Hello,", "fr": "Bonjour,"}
 
 
 def answer(delay: float) -> Any:
     """The server's default: a valid long draft in the language the request asks for."""
 
     def reply(body: Any) -> Reply:
-        text = json.dumps(body.get("messages", []) if isinstance(body, dict) else [])
-        found = re.search(r'\\"lang\\": ?\\"(fr|en)\\"', text)
-        lang = found.group(1) if found else "en"
-        parts = DRAFTS[lang]
-        message = "\n\n".join([GREETING[lang], *parts.values()])
-        content = json.dumps({**parts, "message": message}, ensure_ascii=False)
-        return Reply(body=completion(content), delay=delay)
+        return Reply(body=completion(valid_long_draft(request_lang(body))), delay=delay)
 
     return reply
 

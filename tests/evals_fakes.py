@@ -111,3 +111,34 @@ def case(
         "invitation": invitation,
         **kw,
     }
+
+
+VALID_LONG = {
+    "en": {
+        "appreciation": "Thank you for your invitation and for thinking of me.",
+        "rationale": "I keep LinkedIn for people I have met in person or through a group.",
+        "openness": "I would be glad to meet at an event first, and then connect.",
+    },
+    "fr": {
+        "appreciation": "Merci pour votre invitation et d'avoir pensé à moi.",
+        "rationale": "Je réserve LinkedIn aux personnes rencontrées en personne ou dans un groupe.",
+        "openness": "Je serais ravi de vous croiser lors d'un événement, puis de nous connecter.",
+    },
+}
+_GREETING = {"en": "Hello,", "fr": "Bonjour,"}
+
+
+def valid_long_draft(lang: str) -> str:
+    """A model reply (the engine's JSON) carrying a valid long decline in ``lang``."""
+    parts = VALID_LONG[lang]
+    message = "\n\n".join([_GREETING[lang], *parts.values()])
+    return json.dumps({**parts, "message": message}, ensure_ascii=False)
+
+
+def request_lang(body: Any) -> str:
+    """The language the engine asked for, read from the analysis JSON in the prompt."""
+    import re
+
+    text = json.dumps(body.get("messages", []) if isinstance(body, dict) else [])
+    found = re.search(r'\\"lang\\": ?\\"(fr|en)\\"', text)
+    return found.group(1) if found else "en"

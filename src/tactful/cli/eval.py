@@ -11,6 +11,7 @@ work lives in ``tactful.evals`` so tests and scripts get the same behaviour.
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from collections.abc import Callable
@@ -28,7 +29,12 @@ if TYPE_CHECKING:
 
 eval_app = typer.Typer(
     name="eval",
-    help="Measure the declines (default) or the validator (`tactful eval validator`).",
+    help=(
+        "Run the decline suite and print a category x check table (default), or measure "
+        "the validator (`tactful eval validator`).\n\n"
+        "Exit 0 when the pass rate reaches --min-pass and no hard assertion (pitch, injected "
+        "text, links) failed; 1 otherwise; 2 for a usage error."
+    ),
     invoke_without_command=True,
     no_args_is_help=False,
     add_completion=False,
@@ -193,3 +199,59 @@ def _progress_bar() -> Callable[[int, int], None]:
                 stream.write(f"eval: {done}/{total} replies ({elapsed:.1f}s)\n")
 
     return show
+
+
+@eval_app.command("validator")
+def validator_eval(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Labelled replies: a .jsonl file or a folder of them."),
+    ] = None,
+    min_precision: Annotated[
+        float,
+        typer.Option("--min-precision", min=0.0, max=1.0, help="Per core check, both languages."),
+    ] = 0.90,
+    min_recall: Annotated[
+        float,
+        typer.Option("--min-recall", min=0.0, max=1.0, help="Per core check, both languages."),
+    ] = 0.90,
+    min_accuracy: Annotated[
+        float,
+        typer.Option("--min-accuracy", min=0.0, max=1.0, help="Valid/invalid accuracy."),
+    ] = 0.92,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the scores as one JSON object.")
+    ] = False,
+) -> None:
+    """Measure the validator on labelled replies (default: the shipped evals/validator).
+
+    Prints precision, recall, F1 and confusion counts per check and language, and
+    the rows it got wrong. Exit 1 when a threshold is missed, 2 for a usage error.
+    """
+    from tactful.errors import InputError
+    from tactful.evals.gates import validator_json, validator_misses
+    from tactful.evals.validator import default_path, evaluate, format_table, load_rows
+
+    source = path if path is not None else default_path().parent
+    files = sorted(source.glob("*.jsonl")) if source.is_dir() else [source]
+    if not files or not all(f.is_file() for f in files):
+        raise InputError(f"no labelled replies at {source}; pass a .jsonl file or a folder")
+    try:
+        rows = [row for file in files for row in load_rows(file)]
+    except ValueError as exc:
+        raise InputError(str(exc).splitlines()[0]) from None
+    result = evaluate(rows)
+    misses = validator_misses(
+        result, min_precision=min_precision, min_recall=min_recall, min_accuracy=min_accuracy
+    )
+    if as_json:
+        print(json.dumps(validator_json(result), indent=2))
+    else:
+        print(format_table(result))
+    if misses:
+        err("FAIL: " + "; ".join(misses))
+        raise typer.Exit(1)
+    err(
+        f"PASS: precision >= {min_precision:.2f}, recall >= {min_recall:.2f} per core check, "
+        f"valid accuracy >= {min_accuracy:.2f} ({result.rows} rows)"
+    )

@@ -56,6 +56,7 @@ class SampleResult(BaseModel):
     lang: str
     style: Style
     description: str = ""
+    invitation: str = ""
     message: str | None = None
     error: str | None = None
     engine: str | None = None
@@ -225,6 +226,7 @@ class Runner:
             lang=case.lang,
             style=style,
             description=case.description,
+            invitation=case.invitation,
         )
         clock = time.perf_counter()
         try:
