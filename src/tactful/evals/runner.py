@@ -272,11 +272,11 @@ class Runner:
         )
 
     def _call_validate(self, case: Case, style: Style, message: str) -> Report | None:
-        validate = self._validate
-        if validate is None:
-            import tactful
+        # Not ``tactful.validate``: once the ``tactful.validate`` package is imported,
+        # that attribute of ``tactful`` is the package, not the function.
+        from tactful.validate import validate as default
 
-            validate = tactful.validate
+        validate = self._validate or default
         if not message.strip():
             return None
         return validate(
