@@ -50,3 +50,8 @@ def test_sentences_keep_greeting_lines_apart() -> None:
 )
 def test_detect_language(text: str, lang: str | None) -> None:
     assert detect_language(text) == lang
+
+
+def test_short_english_note_with_shared_word_is_english() -> None:
+    # "on" is both an English preposition and a French pronoun: it must not tie the vote.
+    assert detect_language("Hi, great post on Rust. - Kim") == "en"

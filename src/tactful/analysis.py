@@ -1,14 +1,24 @@
 """What an invitation says, read once, for every engine and the triage.
 
 This module holds the shape of the analysis (the contract the engines, the
-prompts and the triage rely on). ``analyse()`` fills it from the note.
+prompts and the triage rely on) and ``analyse()``, which fills it from the note.
+Every cue comes from ``data/<lang>/analysis.toml``: the code only knows *how* to
+look (greeting, signature, "your <noun> on <topic>"), the data knows *what* to look for.
+
+The note is untrusted: links, e-mails, handles and sentences carrying injected
+instructions are removed before anything is extracted, and extracted topics go
+through ``sanitise_topic`` so that only short, plain noun phrases can reach a reply.
 """
 
 from __future__ import annotations
 
+import warnings
 from typing import Literal
 
 from pydantic import BaseModel, Field
+
+from tactful import cues as lx
+from tactful.errors import InputError
 
 Lang = Literal["fr", "en"]
 Register = Literal["tu", "vous"]
@@ -37,11 +47,16 @@ class Reference(BaseModel):
 
     ``topic`` is what a reply can echo ("remote onboarding" from "your article on
     remote onboarding"); ``evidence`` is the span of the note it came from.
+    ``noun`` is the note's word for a piece of content ("article", "conférence"),
+    in the singular, and ``plural`` whether the note used it in the plural; the
+    engines need both to turn "your" into "my" ("ma conférence", "mes articles").
     """
 
     kind: ReferenceKind
     topic: str | None = None
     evidence: str
+    noun: str | None = None
+    plural: bool = False
 
 
 class Signal(BaseModel):
@@ -49,6 +64,11 @@ class Signal(BaseModel):
 
     kind: SignalKind
     evidence: str
+
+
+# ``register`` is the contract's field name; pydantic warns that it shadows ABCMeta.register
+# (a class attribute nobody calls on an Analysis): the warning is silenced, the field kept.
+warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
 
 
 class Analysis(BaseModel):
@@ -65,3 +85,81 @@ class Analysis(BaseModel):
     references: list[Reference] = Field(default_factory=list)
     purpose: Purpose = "networking"
     signals: list[Signal] = Field(default_factory=list)
+
+    def has_signal(self, kind: SignalKind) -> bool:
+        """Whether the note carries a signal of this kind."""
+        return any(signal.kind == kind for signal in self.signals)
+
+
+def analyse(
+    text: str,
+    *,
+    lang: str = "auto",
+    inviter: str | None = None,
+    fallback_lang: str | None = None,
+) -> Analysis:
+    """Read an invitation note.
+
+    ``lang`` is ``"auto"`` (detect), ``"fr"`` or ``"en"``. ``inviter`` (from
+    ``--inviter``) wins over anything found in the note. ``fallback_lang`` is used
+    only when the note has no word of any language at all (an emoji-only note);
+    a note in another language is refused with advice to pass ``--lang``.
+    """
+    from tactful.text import check_size, normalise
+
+    check_size(text, "invitation")
+    norm = normalise(text)
+    chosen = _choose_language(norm, lang, fallback_lang)
+    lex = lx.lexicon(chosen)
+
+    recipient = lx.find_recipient(norm, lex)
+    found, found_in = lx.find_inviter(norm, lex, recipient)
+    source: Literal["option", "signature", "introduction"] | None = found_in
+    if inviter is not None and inviter.strip():
+        found, source = lx.clean_person_name(inviter), "option"
+
+    signals = lx.find_signals(norm, lex)
+    safe = lx.strip_untrusted(norm, lex)
+    references = lx.find_references(safe, lex, exclude=(recipient, found))
+    stock = lx.is_stock(norm, lex, recipient=recipient, inviter=found)
+    if stock:
+        signals.append(Signal(kind="stock", evidence=norm[:80]))
+    purpose, pitch_cues = lx.find_purpose(safe, lex, signals)
+    signals.extend(Signal(kind="pitch", evidence=cue) for cue in pitch_cues)
+
+    return Analysis(
+        text=norm,
+        lang=chosen,
+        register=lx.find_register(norm, lex),
+        inviter=found,
+        inviter_source=source,
+        recipient=recipient,
+        personalised=not stock,
+        stock=stock,
+        references=references,
+        purpose=purpose,
+        signals=signals,
+    )
+
+
+def _choose_language(norm: str, lang: str, fallback_lang: str | None) -> str:
+    """The note's language, or an ``InputError`` that tells the user about ``--lang``."""
+    from tactful.resources import languages
+    from tactful.text import detect_language, words
+
+    supported = languages()
+    if lang != "auto":
+        if lang not in supported:
+            raise InputError(
+                f"unsupported language {lang!r}; use --lang auto, " + " or ".join(supported)
+            )
+        return lang
+    found = detect_language(norm)
+    if found is not None:
+        return found
+    if fallback_lang in supported and not words(norm):
+        return str(fallback_lang)
+    raise InputError(
+        "the invitation does not look like French or English; Tactful writes only those. "
+        "If it is one of them, pass --lang fr or --lang en"
+    )

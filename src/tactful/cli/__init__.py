@@ -21,6 +21,8 @@ from tactful.errors import TactfulError
 # Subcommands register themselves on ``app`` when imported (one line each).
 from tactful.cli import meta as _meta  # noqa: F401  isort: skip
 from tactful.cli import check as _check  # noqa: F401  isort: skip
+from tactful.cli import profile as _profile  # noqa: F401  isort: skip
+from tactful.cli import rewrite as _rewrite  # noqa: F401  isort: skip
 from tactful.cli import eval as _eval  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]

@@ -1,0 +1,74 @@
+"""Wall time of ``tactful rewrite`` (offline) against its baselines, as ratios.
+
+Runs, alternating so that machine noise hits every command alike:
+
+* baseline: ``python -c "import typer, pydantic"`` (the issue's yardstick);
+* floor: a no-op typer command (typer imports pydantic when it runs any command,
+  so this is the least a typer CLI can cost here);
+* tactful: the real console script, ``tactful rewrite "<note>"``, offline engine.
+
+Prints the medians and the ratios tactful/baseline (target <= 1.5) and
+tactful/floor (tactful's own overhead). Usage: ``python benchmarks/bench_rewrite.py [RUNS]``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+NOTE = "Hi Sofia, I loved your article on remote onboarding. Would love to connect! - Priyanka"
+NOOP = (
+    "import typer\n"
+    "app = typer.Typer()\n"
+    "@app.command()\n"
+    "def hello(name: str = 'x') -> None:\n"
+    "    pass\n"
+    "app()\n"
+)
+
+
+def _time(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
+
+
+def main(runs: int = 30) -> None:
+    python = sys.executable
+    script = shutil.which("tactful", path=str(Path(python).parent)) or shutil.which("tactful")
+    if script is None:
+        raise SystemExit("tactful is not installed in this environment (pip install -e .)")
+    env = dict(os.environ)
+    env.pop("OPENAI_API_KEY", None)
+    with tempfile.TemporaryDirectory() as home:
+        env["HOME"] = home
+        env["XDG_CONFIG_HOME"] = str(Path(home) / ".config")
+        noop = Path(home) / "noop.py"
+        noop.write_text(NOOP)
+        commands = {
+            "baseline": [python, "-c", "import typer, pydantic"],
+            "floor": [python, str(noop), "--name", "y"],
+            "tactful": [script, "rewrite", NOTE],
+        }
+        for cmd in commands.values():  # warm the file cache and .pyc files
+            _time(cmd, env)
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, cmd in commands.items():
+                times[name].append(_time(cmd, env))
+    med = {name: statistics.median(values) for name, values in times.items()}
+    for name, value in med.items():
+        print(f"{name:9s} median {value * 1000:7.1f} ms over {runs} runs")
+    print(f"tactful / baseline (import typer, pydantic): {med['tactful'] / med['baseline']:.2f}x")
+    print(f"tactful / floor (no-op typer command):       {med['tactful'] / med['floor']:.2f}x")
+    print(f"floor / baseline:                            {med['floor'] / med['baseline']:.2f}x")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 30)

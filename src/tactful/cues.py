@@ -1,0 +1,718 @@
+"""Cue matching for ``tactful.analysis``: compiled lexicons and the extractors using them.
+
+Matching runs on a case- and accent-folded copy of the note that keeps every
+character at the same index (``fold_aligned``), so a cue found in the folded text
+slices the original spelling back out: topics are echoed as the inviter wrote them.
+The lexicons themselves are data (``data/<lang>/analysis.toml``); this module only
+knows the shapes of the things it looks for.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from tactful.resources import languages, load_toml
+
+if TYPE_CHECKING:
+    from tactful.analysis import Purpose, Reference, Signal
+
+URL = re.compile(
+    r"(?i)\b(?:https?://|www\.)\S+"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|co|net|org|fr|ca|ai|ly|me|app|dev|be|ch|uk|de|es|gl|gg|link|to|xyz|so)\b(?:/\S*)?"
+)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}")
+PHONE = re.compile(r"(?<![\w+])\+?\d[\d .()-]{7,}\d(?!\w)")
+# Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
+_TOPIC_CHARS = re.compile(r"[^\W_]|[ '&+#/.-]")
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"
+_CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&'-]|\.(?=\w))*|\d{2,4})"
+_EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
+_SEGMENT_BREAK = re.compile(rf"(?<=[.!?…])\s+|\s+[-–—~]+\s*|[{_EMOJI}]+|\s*[|•]\s*")
+_DASHES = " \t-–—~•|,.!?:;()[]\"'"
+
+
+def fold_aligned(text: str) -> str:
+    """Lower-case and strip accents one character at a time, keeping indices aligned."""
+    out = []
+    for ch in text:
+        low = ch.lower()
+        if len(low) != 1:
+            low = ch
+        base = "".join(
+            c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
+        )
+        out.append(base if len(base) == 1 else low)
+    return "".join(out)
+
+
+def _fold_cue(phrase: str) -> str:
+    from tactful.text import normalise
+
+    return fold_aligned(normalise(phrase))
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of folded phrases, longest first, with word boundaries.
+
+    Phrases are grouped by the boundaries they need so that each group carries
+    its look-arounds once: compiling hundreds of cues stays cheap (the CLI pays
+    for it on every run). Spaces are literal because matched text is normalised.
+    """
+    items = sorted({_fold_cue(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for item in items:
+        key = (item[0].isalnum(), item[-1].isalnum())
+        groups.setdefault(key, []).append(re.escape(item).replace("\\ ", " "))
+    parts = []
+    for (head, tail), bodies in groups.items():
+        body = "|".join(bodies)
+        before = r"(?<!\w)" if head else ""
+        after = r"(?!\w)" if tail else ""
+        parts.append(f"{before}(?:{body}){after}")
+    return "|".join(parts) or r"(?!x)x"
+
+
+def phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(f"(?:{phrase_alternation(phrases)})")
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A content noun: its forms, what it refers to, and (French) its gender."""
+
+    singular: str
+    plural: str
+    kind: str
+    gender: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's cues, compiled once per process."""
+
+    lang: str
+    raw: dict[str, Any]
+    greeting: re.Pattern[str]
+    signoffs: tuple[str, ...]
+    intro: re.Pattern[str]
+    intro_suffix: re.Pattern[str]
+    stock: re.Pattern[str]
+    nouns: dict[str, Noun]
+    possessive_ref: re.Pattern[str]
+    you_ref: re.Pattern[str]
+    preposition: re.Pattern[str]
+    prefixes: dict[str, str]
+    topic_stops: frozenset[str]
+    interest: re.Pattern[str]
+    event_verbs: re.Pattern[str]
+    event_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    group_cues: re.Pattern[str]
+    places: re.Pattern[str]
+    topic_places: frozenset[str]
+    elided_stops: tuple[str, ...]
+    talk_nouns: re.Pattern[str]
+    unnamed_event: re.Pattern[str]
+    name_seq: re.Pattern[str]
+    articles: frozenset[str]
+    contractions: dict[str, str]
+    mutual_cue: re.Pattern[str]
+    mutual_before: re.Pattern[str]
+    mutual_after: re.Pattern[str]
+    purposes: dict[str, re.Pattern[str]]
+    cta: re.Pattern[str]
+    injection: re.Pattern[str]
+    tu: frozenset[str]
+    vous: frozenset[str]
+    stopwords: frozenset[str]
+    instruction_words: frozenset[str]
+    topic_openers: frozenset[str]
+    dangling: frozenset[str]
+
+
+@cache
+def not_names(lang: str) -> frozenset[str]:
+    """Words that are never a first name in a note of this language.
+
+    The language's own lists, plus every language's greetings and sign-offs (an
+    English note may end "Merci, Julie"). Other languages' ordinary words are
+    left out: "Ravi" is a name in an English note, an adjective in a French one.
+    """
+    data = load_toml(f"{lang}/analysis.toml")
+    out = {_fold_cue(w) for w in data["not_names"]}
+    out.update(_fold_cue(w) for w in load_toml(f"{lang}/language.toml")["stopwords"])
+    for other in languages():
+        other_data = load_toml(f"{other}/analysis.toml")
+        out.update(_fold_cue(w) for w in other_data["greetings"])
+        for phrase in other_data["signoffs"]:
+            out.update(_fold_cue(phrase).split())
+    return frozenset(out)
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """Compile ``data/<lang>/analysis.toml`` (cached: a CLI run compiles one language)."""
+    data = load_toml(f"{lang}/analysis.toml")
+    refs = data["references"]
+    nouns: dict[str, Noun] = {}
+    for entry in refs["nouns"]:
+        noun = Noun(entry["singular"], entry["plural"], entry["kind"], entry.get("gender", "m"))
+        nouns[_fold_cue(noun.singular)] = noun
+        nouns[_fold_cue(noun.plural)] = noun
+    noun_alt = phrase_alternation(nouns)
+    preps = {_fold_cue(p["cue"]): p["prefix"] for p in refs["prepositions"]}
+    poss = phrase_alternation([*refs["possessives"], *refs.get("openers", [])])
+    demo = phrase_alternation(refs["demonstratives"])
+    subj = phrase_alternation(refs["you_subjects"])
+    verbs = phrase_alternation(refs["you_verbs"])
+    events = data["events"]
+    joiners = "|".join(re.escape(j) for j in events["name_joiners"])
+    cap_seq = rf"{_CAP_WORD}(?:[ ](?:(?:{joiners})[ ])?{_CAP_WORD}){{0,5}}"
+    places = phrase_alternation(events["places"])
+    articles = phrase_alternation(refs["articles"])
+    event_noun_alt = phrase_alternation(events["event_nouns"])
+    mutual = data["mutual"]
+    suffixes = phrase_alternation(data["introduction_suffixes"])
+    relatives = phrase_alternation(refs["relatives"])
+    prep_alt = phrase_alternation(preps)
+    register = data.get("register", {})
+    sanitise = data["sanitise"]
+    return Lexicon(
+        lang=lang,
+        raw=data,
+        greeting=re.compile(rf"^\s*(?:{phrase_alternation(data['greetings'])})"),
+        signoffs=tuple(sorted({_fold_cue(s) for s in data["signoffs"]}, key=len, reverse=True)),
+        intro=re.compile(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
+        intro_suffix=re.compile(rf"(?:^|[\n.!?,]\s*)({_NAME_WORD})[ ]+(?:{suffixes})"),
+        stock=phrase_re(data["stock"]),
+        nouns=nouns,
+        possessive_ref=re.compile(
+            rf"(?:{poss})[ ](?:[\w'-]+[ ]){{0,2}}?(?P<noun>{noun_alt})(?P<tail>[^\n]*)"
+        ),
+        you_ref=re.compile(
+            rf"(?:{demo})[ ]?(?P<noun>{noun_alt})(?:[ ](?:{relatives}))?[ ]?(?:{subj})[ ]"
+            rf"(?:{verbs})(?P<tail>[^\n]*)"
+        ),
+        preposition=re.compile(
+            rf"^[ ,]*(?:[\w'-]+[ ]){{0,3}}?(?P<prep>{prep_alt})[ ]?(?P<topic>[^\n]*)"
+        ),
+        prefixes=preps,
+        topic_stops=frozenset(_fold_cue(s) for s in refs["topic_stops"]),
+        interest=re.compile(
+            rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ](?P<topic>[^\n]*))"
+        ),
+        event_verbs=phrase_re(events["verbs"]),
+        event_nouns=frozenset(_fold_cue(n) for n in events["event_nouns"]),
+        group_nouns=frozenset(_fold_cue(n) for n in events["group_nouns"]),
+        group_cues=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
+        places=re.compile(rf"(?:{places})[ ]*(?:(?:{articles})[ ]?)?$"),
+        topic_places=frozenset(_fold_cue(p) for p in events["topic_places"]),
+        elided_stops=tuple(_fold_cue(s) for s in refs["topic_stops"] if s.endswith("'")),
+        talk_nouns=phrase_re(n.singular for n in nouns.values() if n.kind == "talk"),
+        unnamed_event=re.compile(
+            rf"(?P<place>{places})[ ](?P<np>(?:(?:{articles}|a|an|un|une)[ ]?)?"
+            rf"(?:[\w'-]+[ ]){{0,2}}?(?:{event_noun_alt}))"
+        ),
+        name_seq=re.compile(cap_seq),
+        articles=frozenset(_fold_cue(a) for a in refs["articles"]),
+        contractions={_fold_cue(k): v for k, v in refs["contractions"].items()},
+        mutual_cue=phrase_re(mutual["cues"]),
+        mutual_before=re.compile(
+            rf"({_NAME_WORD})[ ](?:[A-ZÀ-Þ]\w+[ ])?(?:{phrase_alternation(mutual['name_before'])})"
+        ),
+        mutual_after=re.compile(
+            rf"(?:{phrase_alternation(mutual['name_after'])})[ ,]+({_NAME_WORD})"
+        ),
+        purposes={name: phrase_re(cues) for name, cues in data["purposes"].items()},
+        cta=phrase_re(data["signals"]["call_to_action"]),
+        injection=phrase_re(data["signals"]["injection"]),
+        tu=frozenset(_fold_cue(w) for w in register.get("tu", [])),
+        vous=frozenset(_fold_cue(w) for w in register.get("vous", [])),
+        stopwords=frozenset(_fold_cue(w) for w in load_toml(f"{lang}/language.toml")["stopwords"]),
+        instruction_words=frozenset(_fold_cue(w) for w in sanitise["instruction_words"]),
+        topic_openers=frozenset(_fold_cue(w) for w in refs["topic_openers"]),
+        dangling=frozenset(_fold_cue(w) for w in sanitise["dangling"]),
+    )
+
+
+# --- people -----------------------------------------------------------------------------
+
+
+def is_name_word(word: str, lang: str) -> bool:
+    """A capitalised word that could be a first name (not a role, a greeting, a stopword)."""
+    if len(word) < 2 or not word[0].isupper() or not word[0].isalpha():
+        return False
+    if word.isupper():
+        return False
+    if not all(ch.isalpha() or ch in "'-" for ch in word):
+        return False
+    return fold_aligned(word) not in not_names(lang)
+
+
+def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
+    """The first name in a signature-like segment ("- Priyanka", "Tomás Ruiz, CEO").
+
+    ``signed`` (the segment followed a dash at the very end of the note) also
+    accepts a lower-case name ("- jen"), which is then capitalised.
+    """
+    segment = re.split(r"[,|(/]| at | @ | chez ", segment, maxsplit=1)[0]
+    segment = segment.strip(_DASHES + _EMOJI)
+    words = segment.split()
+    if not 1 <= len(words) <= 3:
+        return None
+    first, *rest = words
+    if signed and len(words) == 1 and first.isalpha() and first.islower():
+        first = first.capitalize()
+    if not is_name_word(first, lang):
+        return None
+    for word in rest:
+        initial = len(word) <= 2 and word[0].isupper() and word.rstrip(".").isalpha()
+        particle = word.lower() in {"de", "van", "von", "da", "di", "le"}
+        if not (is_name_word(word, lang) or initial or particle):
+            return None
+    return first
+
+
+def clean_person_name(name: str) -> str:
+    """Tidy a name given by the user (``--inviter``): trimmed, at most a few words."""
+    return " ".join(name.split()[:3])
+
+
+def find_recipient(norm: str, lex: Lexicon) -> str | None:
+    """The name a greeting addresses ("Hi Sofia"): the user, never the inviter."""
+    match = lex.greeting.match(fold_aligned(norm))
+    if match is None:
+        return None
+    rest = re.match(rf"[ ,!]*({_NAME_WORD})", norm[match.end() :])
+    if rest and is_name_word(rest.group(1), lex.lang):
+        return rest.group(1)
+    return None
+
+
+def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
+    folded = fold_aligned(segment).strip()
+    for signoff in lex.signoffs:
+        if folded.startswith(signoff) and not folded[len(signoff) : len(signoff) + 1].isalnum():
+            rest = segment.strip()[len(signoff) :]
+            if "," in rest:
+                rest = rest.rsplit(",", 1)[1]
+            return name_phrase(rest, lex.lang)
+    return None
+
+
+def _is_signoff_line(line: str, lex: Lexicon) -> bool:
+    return fold_aligned(line).strip(_DASHES + _EMOJI) in lex.signoffs
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and fold_aligned(a) == fold_aligned(b)
+
+
+def find_inviter(
+    norm: str, lex: Lexicon, recipient: str | None
+) -> tuple[str | None, Literal["signature", "introduction"] | None]:
+    """The inviter's first name from a signature or a self-introduction, else ``None``.
+
+    Signatures win over introductions: "I'm the founder of ..." is noisier than a
+    name on the last line. A candidate equal to the greeted name is rejected.
+    """
+    lines = [line.strip() for line in norm.split("\n") if line.strip()]
+    candidates: list[str | None] = []
+    # "Cordialement,\nTomás" (possibly followed by a title line)
+    for idx in range(len(lines) - 2, max(-1, len(lines) - 5), -1):
+        if _is_signoff_line(lines[idx], lex):
+            candidates.append(name_phrase(lines[idx + 1], lex.lang))
+    if lines:
+        last = lines[-1]
+        if len(lines) > 1:
+            candidates.append(name_phrase(last, lex.lang))
+            candidates.append(_signoff_then_name(last, lex))
+        segments = [s for s in _SEGMENT_BREAK.split(last) if s and s.strip(_DASHES)]
+        if len(segments) > 1:
+            tail = segments[-1]
+            dashed = re.search(r"\s[-–—~]+\s*[^\W\d_]+[.!]*\s*$", last) is not None
+            candidates.append(name_phrase(tail, lex.lang, signed=dashed))
+            candidates.append(_signoff_then_name(tail, lex))
+    for candidate in candidates:
+        if candidate and not _same(candidate, recipient):
+            return candidate, "signature"
+    folded = fold_aligned(norm)
+    for match in lex.intro.finditer(folded):
+        start = match.start()
+        if start > 0 and folded[start - 1].isalnum():
+            continue
+        word = re.match(_NAME_WORD, norm[match.end() :])
+        if word and is_name_word(word.group(0), lex.lang) and not _same(word.group(0), recipient):
+            return word.group(0), "introduction"
+    for match in lex.intro_suffix.finditer(folded):
+        original = norm[match.start(1) : match.end(1)]
+        if is_name_word(original, lex.lang) and not _same(original, recipient):
+            return original, "introduction"
+    return None, None
+
+
+# --- signals, stock line, register, purpose ---------------------------------------------
+
+
+def find_signals(norm: str, lex: Lexicon) -> list[Signal]:
+    """Links, contact details, calls to action and injected instructions, with evidence."""
+    from tactful.analysis import Signal
+
+    out: list[Signal] = []
+    for kind, pattern in (("email", EMAIL), ("link", URL), ("phone", PHONE)):
+        for match in pattern.finditer(norm):
+            if kind == "link" and EMAIL.search(match.group(0)):
+                continue
+            out.append(Signal(kind=kind, evidence=match.group(0)))
+    folded = fold_aligned(norm)
+    for kind, regex in (("call_to_action", lex.cta), ("injection", lex.injection)):
+        for match in regex.finditer(folded):
+            out.append(Signal(kind=kind, evidence=norm[match.start() : match.end()]))
+    return out
+
+
+def strip_untrusted(norm: str, lex: Lexicon) -> str:
+    """The note without links, contacts, handles and sentences carrying injected instructions.
+
+    Sentences are kept one per line so that no extracted topic spans two of them.
+    """
+    from tactful.text import sentences
+
+    cleaned = norm
+    for pattern in (EMAIL, URL, HANDLE, PHONE):
+        cleaned = pattern.sub(" ", cleaned)
+    kept = [s for s in sentences(cleaned) if not lex.injection.search(fold_aligned(s))]
+    return "\n".join(" ".join(s.split()) for s in kept)
+
+
+def is_stock(norm: str, lex: Lexicon, *, recipient: str | None, inviter: str | None) -> bool:
+    """True when the note says nothing of its own (LinkedIn's stock line, a bare "Hi!").
+
+    The stock line, the greeting, the sign-off and the names are removed; what is
+    left must hold at least two words that are not function words.
+    """
+    folded = fold_aligned(norm)
+    folded = lex.stock.sub(" ", folded)
+    for signoff in lex.signoffs:
+        folded = re.sub(rf"(?<!\w){re.escape(signoff)}(?!\w)", " ", folded)
+    for name in (recipient, inviter):
+        if name:
+            folded = re.sub(rf"(?<!\w){re.escape(fold_aligned(name))}(?!\w)", " ", folded)
+    folded = lex.greeting.sub(" ", folded)
+    for pattern in (EMAIL, URL, HANDLE):
+        folded = pattern.sub(" ", folded)
+    content = [w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", folded) if w not in lex.stopwords]
+    content = [w for w in content if w not in not_names(lex.lang) or len(w) > 3]
+    return len(content) <= 1
+
+
+def find_register(norm: str, lex: Lexicon) -> Literal["tu", "vous"]:
+    """French register: *tu* when tu-forms outnumber vous-forms, else *vous*."""
+    if not lex.tu:
+        return "vous"
+    tokens = re.findall(r"[^\W\d_]+'?(?:[^\W\d_]+)?", fold_aligned(norm))
+    tu = sum(1 for t in tokens if t in lex.tu or (t.startswith("t'") and "t'" in lex.tu))
+    vous = sum(1 for t in tokens if t in lex.vous)
+    return "tu" if tu > vous else "vous"
+
+
+def find_purpose(safe: str, lex: Lexicon, signals: list[Signal]) -> tuple[Purpose, list[str]]:
+    """The inviter's main purpose and, for a sales note, the cues that gave it away.
+
+    Selling needs two cues, or one plus a link or a call to action, so that a
+    lone "offer" or "grow your" in a friendly note does not make it a pitch.
+    """
+    folded = fold_aligned(safe)
+    hits = {name: sorted(set(regex.findall(folded))) for name, regex in lex.purposes.items()}
+    pushy = any(s.kind in ("link", "call_to_action") for s in signals)
+    selling = hits.get("selling", [])
+    if len(selling) >= 2 or (selling and pushy):
+        return "selling", selling
+    ranked = sorted(
+        ("recruiting", "collaboration", "advice"), key=lambda name: -len(hits.get(name, []))
+    )
+    best = ranked[0]
+    if hits.get(best):
+        return best, []  # type: ignore[return-value]
+    return "networking", []
+
+
+# --- references ---------------------------------------------------------------------------
+
+
+def sanitise_topic(topic: str | None, lang: str, *, max_words: int = 10) -> str | None:
+    """A topic safe to echo: plain words only, short, no link, nothing that reads as an order.
+
+    Returns ``None`` when nothing safe is left; callers then write a reply that
+    does not echo a topic rather than one that repeats untrusted text.
+    """
+    if not topic:
+        return None
+    lex = lexicon(lang)
+    for pattern in (EMAIL, URL, HANDLE, PHONE):
+        if pattern.search(topic):
+            return None
+    folded = fold_aligned(topic)
+    if lex.injection.search(folded):
+        return None
+    tokens = folded.split()
+    if any(t.strip("'.-") in lex.instruction_words for t in tokens):
+        return None
+    chars = []
+    for ch in topic:
+        if not _TOPIC_CHARS.fullmatch(ch):
+            break
+        chars.append(ch)
+    words = "".join(chars).split()[:max_words]
+    while words and fold_aligned(words[-1]).strip(".") in lex.dangling:
+        words.pop()
+    text = " ".join(words).strip(" .-'/")
+    text = re.sub(r"\.(?!\w)", "", text)
+    if len(text) < 2 or not any(ch.isalpha() for ch in text) or len(text) > 80:
+        return None
+    return text
+
+
+def _cut_topic(raw: str, lex: Lexicon) -> str:
+    """Cut a captured span where the topic ends (a stop word, punctuation, an emoji)."""
+    out = []
+    for ch in raw:
+        if ch in ',;:!?()[]{}<>"“”«»\n' or not _TOPIC_CHARS.fullmatch(ch):
+            break
+        out.append(ch)
+    text = "".join(out)
+    text = re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]
+    words = text.split()
+    folded = [fold_aligned(w) for w in words]
+    for idx in range(len(words)):
+        if idx == 0 and folded[0] in lex.topic_openers:
+            continue
+        one = folded[idx]
+        two = " ".join(folded[idx : idx + 2])
+        three = " ".join(folded[idx : idx + 3])
+        if one in lex.topic_stops or two in lex.topic_stops or three in lex.topic_stops:
+            words = words[:idx]
+            break
+        if idx > 0 and _starts_place(words, folded, idx, lex):
+            words = words[:idx]
+            break
+        if any(one.startswith(stop) for stop in lex.elided_stops):
+            words = words[:idx]
+            break
+    return " ".join(words)
+
+
+def _starts_place(words: list[str], folded: list[str], idx: int, lex: Lexicon) -> bool:
+    """Whether a place phrase starts here ("at PyCon", "au meetup"): where a topic ends."""
+    if folded[idx] not in lex.topic_places or idx + 1 >= len(words):
+        return False
+    nxt = idx + 1
+    if folded[nxt] in lex.articles and nxt + 1 < len(words):
+        nxt += 1
+    if words[nxt][:1].isupper():
+        return True
+    return any(word.strip(".,!") in lex.event_nouns for word in folded[nxt : nxt + 5])
+
+
+def _topic_after(tail: str, lex: Lexicon) -> str | None:
+    match = lex.preposition.match(fold_aligned(tail))
+    if match is None:
+        return None
+    prefix = lex.prefixes.get(" ".join(match.group("prep").split()), "")
+    raw = tail[match.start("topic") :]
+    topic = _cut_topic(raw, lex)
+    if not topic:
+        return None
+    return sanitise_topic(prefix + topic, lex.lang)
+
+
+def _content_references(safe: str, lex: Lexicon) -> list[Reference]:
+    from tactful.analysis import Reference
+
+    folded = fold_aligned(safe)
+    out: list[Reference] = []
+    for regex in (lex.possessive_ref, lex.you_ref):
+        for match in regex.finditer(folded):
+            if match.start() > 0 and folded[match.start() - 1].isalnum():
+                continue
+            form = " ".join(match.group("noun").split())
+            noun = lex.nouns[form]
+            tail = safe[match.start("tail") : match.end("tail")]
+            topic = _topic_after(tail, lex)
+            out.append(
+                Reference(
+                    kind=noun.kind,
+                    topic=topic,
+                    evidence=safe[match.start() : match.start("tail")].strip()
+                    + (f" … {topic}" if topic else ""),
+                    noun=noun.singular,
+                    plural=form == _fold_cue(noun.plural) and noun.plural != noun.singular,
+                )
+            )
+    return out
+
+
+def _trim_name(name: str, lex: Lexicon) -> str:
+    """Drop trailing words outside a proper name ("Concordia and I'd" -> "Concordia")."""
+    words = name.split()
+    joiners = {_fold_cue(j) for j in lex.raw["events"]["name_joiners"]}
+    while words and (
+        fold_aligned(words[-1]) in not_names(lex.lang) or fold_aligned(words[-1]) in joiners
+    ):
+        words.pop()
+    return " ".join(words)
+
+
+def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> list[Reference]:
+    """Named events and groups ("at PyCon Lyon", "the Python Montréal group")."""
+    from tactful.analysis import Reference
+
+    folded = fold_aligned(safe)
+    out: list[Reference] = []
+    for match in lex.name_seq.finditer(safe):
+        start, end = match.span()
+        if start > 0 and (safe[start - 1].isalnum() or safe[start - 1] in "'-"):
+            continue
+        name = _trim_name(match.group(0).rstrip("."), lex)
+        end = start + len(name)
+        if not name or any(_same(name, other) for other in exclude):
+            continue
+        words = fold_aligned(name).split()
+        if words[0] in not_names(lex.lang) or _is_signoff_line(name, lex):
+            continue
+        before = folded[max(0, start - 60) : start]
+        prev_words = before.split()
+        prev = prev_words[-1] if prev_words else ""
+        after_words = folded[end : end + 30].split()
+        nxt = after_words[0].strip(",.;:!?") if after_words else ""
+        line_start = folded.rfind("\n", 0, start) + 1
+        line = folded[line_start : folded.find("\n", end) if "\n" in folded[end:] else None]
+        kind: str | None = None
+        t_start, t_end = start, end
+        if prev in lex.event_nouns or prev in lex.group_nouns:
+            kind = "event" if prev in lex.event_nouns else "group"
+            t_start = start - len(prev) - 1
+            art = prev_words[-2] if len(prev_words) > 1 else ""
+            if art in lex.articles:
+                t_start -= len(art) + 1
+        elif nxt in lex.group_nouns or nxt in lex.event_nouns:
+            kind = "group" if nxt in lex.group_nouns else "event"
+            t_end = end + 1 + len(nxt)
+        elif any(w in lex.event_nouns for w in words):
+            kind = "event"
+        elif any(w in lex.group_nouns for w in words):
+            kind = "group"
+        elif lex.places.search(before) and (
+            lex.event_verbs.search(line) or lex.talk_nouns.search(line)
+        ):
+            kind = "event"
+        elif lex.group_cues.search(before.rstrip()):
+            kind = "group"
+        if kind is None or (len(words) == 1 and len(name) < 3):
+            continue
+        lead = folded[:t_start].split()
+        prefix = ""
+        if t_start == start and lead and lead[-1] in lex.articles:
+            t_start -= len(lead[-1]) + (0 if lead[-1].endswith("'") else 1)
+        elif lead and lead[-1] in lex.contractions and t_start != start:
+            prefix = lex.contractions[lead[-1]]
+        topic = sanitise_topic(prefix + safe[t_start:t_end].strip(), lex.lang, max_words=8)
+        if topic:
+            out.append(Reference(kind=kind, topic=topic, evidence=safe[t_start:t_end].strip()))
+    return out
+
+
+def _unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
+    from tactful.analysis import Reference
+
+    folded = fold_aligned(safe)
+    out: list[Reference] = []
+    for match in lex.unnamed_event.finditer(folded):
+        line_start = folded.rfind("\n", 0, match.start()) + 1
+        line_end = folded.find("\n", match.end())
+        line = folded[line_start : line_end if line_end >= 0 else None]
+        if not lex.event_verbs.search(line):
+            continue
+        place = " ".join(match.group("place").split())
+        prefix = lex.contractions.get(place, "")
+        np = safe[match.start("np") : match.end("np")]
+        topic = sanitise_topic(prefix + np, lex.lang, max_words=5)
+        out.append(Reference(kind="event", topic=topic, evidence=safe[match.start() : match.end()]))
+    return out
+
+
+def _mutual(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> list[Reference]:
+    from tactful.analysis import Reference
+
+    folded = fold_aligned(safe)
+    out: list[Reference] = []
+    for regex in (lex.mutual_after, lex.mutual_before):
+        for match in regex.finditer(folded):
+            name = safe[match.start(1) : match.end(1)]
+            if is_name_word(name, lex.lang) and not any(_same(name, other) for other in exclude):
+                out.append(
+                    Reference(kind="mutual", topic=name, evidence=safe[match.start() : match.end()])
+                )
+    if not out:
+        cue = lex.mutual_cue.search(folded)
+        if cue:
+            out.append(Reference(kind="mutual", evidence=safe[cue.start() : cue.end()]))
+    return out
+
+
+def _interests(safe: str, lex: Lexicon) -> list[Reference]:
+    from tactful.analysis import Reference
+
+    folded = fold_aligned(safe)
+    out: list[Reference] = []
+    for match in lex.interest.finditer(folded):
+        raw = safe[match.start("topic") : match.end("topic")]
+        topic = sanitise_topic(_cut_topic(raw, lex), lex.lang, max_words=8)
+        if topic:
+            out.append(
+                Reference(
+                    kind="other",
+                    topic=topic,
+                    evidence=safe[match.start() : match.end("topic")][:120],
+                )
+            )
+    return out
+
+
+def find_references(
+    safe: str, lex: Lexicon, *, exclude: tuple[str | None, ...] = ()
+) -> list[Reference]:
+    """Everything the note refers to, most echo-worthy first, without duplicates.
+
+    Order: named content with a topic, named events and groups, mutual contacts,
+    content without a topic, unnamed events, then plain interests.
+    """
+    content = _content_references(safe, lex)
+    named = _named_places(safe, lex, exclude)
+    ordered = (
+        [r for r in content if r.topic]
+        + named
+        + _mutual(safe, lex, exclude)
+        + [r for r in content if not r.topic]
+        + ([] if any(r.kind == "event" for r in named) else _unnamed_events(safe, lex))
+        + _interests(safe, lex)
+    )
+    seen: set[tuple[str, str | None]] = set()
+    out: list[Reference] = []
+    for ref in ordered:
+        key = (ref.kind, fold_aligned(ref.topic) if ref.topic else ref.noun)
+        if key in seen:
+            continue
+        if ref.topic and any(
+            r.topic and fold_aligned(ref.topic) in fold_aligned(r.topic) for r in out
+        ):
+            continue
+        seen.add(key)
+        out.append(ref)
+    return out

@@ -1,0 +1,288 @@
+"""The built-in engine: composes a decline from phrase banks, with no model and no network.
+
+The three parts are picked from ``data/<lang>/phrases.toml`` by *situation*
+(what the note gives to be grateful for: a named piece of content, an event, a
+group, a mutual contact, a stated need, a sales pitch, LinkedIn's stock line)
+and by register. Only sanitised topics and names from the analysis reach the
+reply; nothing else from the note is ever copied. A seeded ``random.Random``
+picks among the variants, so a given note, style and seed always give the same
+draft, and different notes read differently.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass, field
+from itertools import product
+from typing import Any
+
+from tactful.analysis import Analysis, Reference
+from tactful.cues import fold_aligned, lexicon, sanitise_topic
+from tactful.engines.base import Draft, Style
+from tactful.profile import Profile
+from tactful.resources import load_toml
+
+SHORT_LIMIT = 300
+"""LinkedIn's invitation-note limit; short replies must fit in it."""
+
+CONTENT_KINDS = (
+    "article",
+    "post",
+    "talk",
+    "podcast",
+    "book",
+    "newsletter",
+    "course",
+    "video",
+    "work",
+)
+NEEDS = ("recruiting", "advice", "collaboration")
+VOWELS = "aeiouyhàâäéèêëîïôöùûü"
+
+
+@dataclass
+class Plan:
+    """What the reply will say, before wording: the situation and its slot values."""
+
+    situation: str
+    slots: dict[str, str] = field(default_factory=dict)
+    need: str | None = None
+    echo: str | None = None
+
+
+def default_seed(text: str) -> int:
+    """A stable seed from the note itself, so repeated runs give the same reply."""
+    return int.from_bytes(hashlib.sha256(text.encode("utf-8")).digest()[:8], "big")
+
+
+class OfflineEngine:
+    """Phrase-bank engine; implements ``tactful.engines.base.Engine``."""
+
+    name = "offline"
+
+    def draft(
+        self,
+        analysis: Analysis,
+        profile: Profile,
+        style: Style,
+        *,
+        findings: list[str] | None = None,
+        seed: int | None = None,
+    ) -> Draft:
+        """Compose the three parts and the message.
+
+        ``findings`` (from a failed validation) change the random stream and drop
+        an echoed topic that a finding quotes, so a retry is a different draft.
+        """
+        base = default_seed(analysis.text) if seed is None else seed
+        tag = "|".join(findings or [])
+        rng = random.Random(f"{base}|{style}|{analysis.text}|{tag}")
+        bank = _Bank(analysis.lang, analysis.register)
+        plan = plan_reply(analysis, bank, findings=findings)
+        if style == "short":
+            return _short(plan, analysis, profile, bank, rng)
+        return _long(plan, analysis, profile, bank, rng)
+
+
+class _Bank:
+    """One language and register's phrases, with the grammar table beside them."""
+
+    def __init__(self, lang: str, register: str) -> None:
+        data = load_toml(f"{lang}/phrases.toml")
+        self.lang = lang
+        self.grammar: dict[str, Any] = data["grammar"]
+        self.phrases: dict[str, Any] = data.get(register) or data.get("vous") or data["default"]
+
+    def get(self, *path: str) -> list[str]:
+        node: Any = self.phrases
+        for key in path:
+            if not isinstance(node, dict) or key not in node:
+                return []
+            node = node[key]
+        return list(node) if isinstance(node, list) else []
+
+
+def _render_ref(ref: Reference, bank: _Bank) -> str:
+    """Turn the note's "your article on X" into "my article on X" ("ma conférence sur X")."""
+    poss = bank.grammar["possessive"]
+    noun = lexicon(bank.lang).nouns.get(fold_aligned(ref.noun or ""))
+    if noun is None:
+        word, gender = ref.noun or "", "m"
+    else:
+        word, gender = (noun.plural if ref.plural else noun.singular), noun.gender
+    if ref.plural:
+        mine = poss["plural"]
+    elif gender == "f":
+        mine = poss["f_vowel"] if word[:1].lower() in VOWELS else poss["f"]
+    else:
+        mine = poss["m"]
+    text = f"{mine} {word}"
+    if ref.topic:
+        text += f" {bank.grammar['preposition']} {ref.topic}"
+    return text
+
+
+def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = None) -> Plan:
+    """Pick the situation the appreciation will speak to, most specific first.
+
+    A sales note gets a courteous thanks that echoes nothing; the stock line gets
+    thanks for the invitation only; otherwise the first reference with words
+    worth echoing wins, then a stated need, then the note's being personal.
+    """
+    need = analysis.purpose if analysis.purpose in NEEDS else None
+    if analysis.stock:
+        return Plan("stock", need="stock")
+    if analysis.purpose == "selling":
+        return Plan("sales")
+    quoted = fold_aligned(" ".join(findings or []))
+
+    def flagged(text: str) -> bool:
+        return bool(quoted) and fold_aligned(text) in quoted
+
+    for ref in analysis.references:
+        topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
+        if ref.kind in CONTENT_KINDS and ref.noun and topic:
+            rendered = _render_ref(ref.model_copy(update={"topic": topic}), bank)
+            if flagged(rendered):
+                # The validator objected to the sentence naming "my <noun>": keep the
+                # topic, drop the noun, rather than lose what the note talked about.
+                return Plan("interest", {"topic": topic}, need, topic)
+            if not flagged(topic):
+                return Plan("content_topic", {"ref": rendered}, need, topic)
+            continue
+        if topic and flagged(topic):
+            continue
+        if ref.kind in ("event", "group") and topic:
+            return Plan(ref.kind, {"topic": topic}, need, topic)
+        if ref.kind == "mutual":
+            if topic:
+                return Plan("mutual_named", {"contact": topic}, need, topic)
+            return Plan("mutual", {}, need)
+    for ref in analysis.references:
+        topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
+        if ref.kind == "other" and topic and not flagged(topic):
+            return Plan("interest", {"topic": topic}, need, topic)
+    for ref in analysis.references:
+        if ref.kind in CONTENT_KINDS and ref.noun and not quoted:
+            bare = _render_ref(ref.model_copy(update={"topic": None}), bank)
+            return Plan("content", {"ref": bare}, need)
+    if need:
+        return Plan(need, {}, need)
+    return Plan("personal")
+
+
+def _fill(template: str, slots: dict[str, str]) -> str:
+    """Replace ``{slot}`` markers; plain replacement, so braces in values stay inert."""
+    for key, value in slots.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def _channels(profile: Profile, bank: _Bank) -> str:
+    items = [c.strip() for c in profile.channels if c.strip()]
+    if len(items) <= 1:
+        return "".join(items)
+    separator: str = bank.grammar["channel_separator"]
+    last: str = bank.grammar["channel_last"]
+    return separator.join(items[:-1]) + last + items[-1]
+
+
+def _policy(profile: Profile, bank: _Bank, *, short: bool) -> list[str]:
+    """Policies to try, preferred first: the user's own (if in this language), then ours."""
+    from tactful.text import detect_language
+
+    ours = bank.grammar["policy_short" if short else "policy"]
+    mine = (profile.policy or "").strip().rstrip(".")
+    if mine and detect_language(mine) in (None, bank.lang):
+        return [mine, ours] if short else [mine]
+    return [ours]
+
+
+def _pick(rng: random.Random, options: list[str]) -> str:
+    return rng.choice(options) if options else ""
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _openness_long(plan: Plan, profile: Profile, bank: _Bank, rng: random.Random) -> str:
+    path = "channels" if profile.channels else "meet"
+    sentences = []
+    if plan.need:
+        sentences.append(_pick(rng, bank.get("openness", "need", plan.need, "long")))
+    sentences.append(
+        _fill(
+            _pick(rng, bank.get("openness", path, "long")), {"channels": _channels(profile, bank)}
+        )
+    )
+    sentences.append(_pick(rng, bank.get("thanks", "long")))
+    return " ".join(s for s in sentences if s)
+
+
+def _long(
+    plan: Plan, analysis: Analysis, profile: Profile, bank: _Bank, rng: random.Random
+) -> Draft:
+    who = {"inviter": analysis.inviter} if analysis.inviter else {}
+    greeting = _fill(_pick(rng, bank.get("greeting", "named" if who else "anonymous")), who)
+    appreciation = _fill(_pick(rng, bank.get("appreciation", plan.situation, "long")), plan.slots)
+    policy = _policy(profile, bank, short=False)[0]
+    rationale = _fill(_pick(rng, bank.get("rationale", "long")), {"policy": policy})
+    openness = _openness_long(plan, profile, bank, rng)
+    if profile.name:
+        signoff = _fill(_pick(rng, bank.get("signoff", "named")), {"name": profile.name})
+    else:
+        signoff = _pick(rng, bank.get("signoff", "anonymous"))
+    message = "\n\n".join([greeting, appreciation, rationale, openness, signoff])
+    return Draft(appreciation=appreciation, rationale=rationale, openness=openness, message=message)
+
+
+def _short(
+    plan: Plan, analysis: Analysis, profile: Profile, bank: _Bank, rng: random.Random
+) -> Draft:
+    """Two sentences, at most 300 characters: (address +) appreciation; rationale + openness.
+
+    Options are shuffled with the seeded generator and the first combination that
+    fits wins; if none fits, the user's policy gives way to the short default, and
+    then the echoed topic to a plainer appreciation. The inviter's name is never dropped.
+    """
+    who = {"inviter": analysis.inviter} if analysis.inviter else {}
+    addresses = _shuffled(rng, bank.get("address", "named" if who else "anonymous"))
+    path = "channels" if profile.channels else "meet"
+    primary = bank.get("openness", "need", plan.need, "short") if plan.need else []
+    primary = _shuffled(rng, primary or bank.get("openness", path, "short"))
+    meet = _shuffled(rng, bank.get("openness", "meet", "short"))
+    rationales = _shuffled(rng, bank.get("rationale", "short"))
+    plans = [plan]
+    if plan.slots:
+        plans.append(Plan(plan.need or "personal", {}, plan.need))
+    channels = _channels(profile, bank)
+    tries = [
+        (candidate, policy, openings)
+        for openings in (primary, meet)
+        for candidate in plans
+        for policy in _policy(profile, bank, short=True)
+    ]
+    for candidate, policy, openings in tries:
+        thanks = _shuffled(rng, bank.get("appreciation", candidate.situation, "short"))
+        combos = product(addresses, thanks, rationales, openings)
+        for address, appreciation, rationale, opening in combos:
+            first = _cap(_fill(address, who) + _fill(appreciation, candidate.slots)) + "."
+            reason = _cap(_fill(rationale, {"policy": policy}))
+            offer = _fill(opening, {"channels": channels})
+            message = f"{first} {reason}{offer}."
+            if len(message) <= SHORT_LIMIT:
+                return Draft(
+                    appreciation=first,
+                    rationale=reason,
+                    openness=offer.lstrip(" ,;").strip(),
+                    message=message,
+                )
+    raise ValueError("no short combination fits in 300 characters")  # pragma: no cover
+
+
+def _shuffled(rng: random.Random, items: list[str]) -> list[str]:
+    items = list(items)
+    rng.shuffle(items)
+    return items

@@ -1,0 +1,197 @@
+"""One trip from an invitation to a validated decline: the API the CLI, evals and batch share.
+
+analysis -> engine.draft -> validate -> (re-ask with the findings, within a budget)
+-> (fall back to the offline engine when a model engine never passes) -> ``Result``.
+A draft that fails validation is never returned as if it were fine: when no
+attempt passes, ``NoValidDraftError`` carries the attempts and the last findings.
+Nothing the caller passes in is mutated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from tactful.analysis import Analysis, Lang, analyse
+from tactful.engines import Engine, Style, select_engine
+from tactful.errors import NoValidDraftError, UsageError
+from tactful.profile import Profile
+from tactful.validate.report import Report
+
+STYLES: tuple[Style, ...] = ("long", "short")
+
+
+class Parts(BaseModel):
+    """The three parts of the decline as the engine wrote them."""
+
+    appreciation: str
+    rationale: str
+    openness: str
+
+
+class Result(BaseModel):
+    """A validated decline and everything needed to explain or reproduce it."""
+
+    message: str
+    style: Style
+    lang: Lang
+    engine: str
+    model: str | None = None
+    fallback: bool = False
+    attempts: int
+    parts: Parts
+    analysis: Analysis
+    validation: Report
+    prompt_version: str | None = None
+    usage: dict[str, int] | None = None
+    seed: int | None = None
+    notices: list[str] = Field(default_factory=list)
+
+
+def _check_style(style: str) -> Style:
+    if style not in STYLES:
+        raise UsageError(f"unknown style {style!r}; use long or short")
+    return style
+
+
+def _known_names(profile: Profile, analysis: Analysis) -> list[str]:
+    names = [profile.name]
+    if analysis.inviter_source == "option":
+        names.append(analysis.inviter)
+    return [name for name in names if name]
+
+
+def _attempt_loop(
+    engine: Engine,
+    analysis: Analysis,
+    profile: Profile,
+    style: Style,
+    *,
+    seed: int,
+    max_attempts: int,
+) -> tuple[Any, Report | None, int, list[str]]:
+    """Draft and validate up to ``max_attempts`` times, re-asking with the findings.
+
+    Returns the first valid (draft, report, attempts, findings), or ``(None, last
+    report, attempts, last findings)`` when the budget runs out.
+    """
+    from tactful.validate import validate
+
+    findings: list[str] | None = None
+    report: Report | None = None
+    for attempt in range(max_attempts):
+        draft = engine.draft(analysis, profile, style, findings=findings, seed=seed + attempt)
+        report = validate(
+            draft.message,
+            lang=analysis.lang,
+            style=style,
+            invitation=analysis.text,
+            own_channels=tuple(profile.channels),
+            known_names=tuple(_known_names(profile, analysis)),
+        )
+        if report.valid:
+            return draft, report, attempt + 1, []
+        findings = report.findings()
+    return None, report, max_attempts, findings or []
+
+
+def rewrite(
+    invitation: str,
+    *,
+    style: str = "long",
+    lang: str = "auto",
+    profile: Profile | None = None,
+    engine: str | Engine = "auto",
+    inviter: str | None = None,
+    seed: int | None = None,
+    max_attempts: int = 3,
+    fallback: bool = True,
+    engine_options: dict[str, Any] | None = None,
+) -> Result:
+    """Turn an invitation note into a validated three-part decline.
+
+    ``profile=None`` means the defaults (no name, the method's policy); the CLI
+    loads the user's file and passes it. ``engine`` is a name for
+    ``select_engine`` or an engine object. ``seed`` makes the draft reproducible;
+    by default it is derived from the note, so repeated runs agree.
+    """
+    from tactful.engines.offline import default_seed
+
+    chosen_style = _check_style(style)
+    if max_attempts < 1:
+        raise UsageError("max_attempts must be at least 1")
+    profile = profile if profile is not None else Profile()
+    analysis = analyse(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)
+    base_seed = default_seed(analysis.text) if seed is None else seed
+    drafter = select_engine(engine, **(engine_options or {})) if isinstance(engine, str) else engine
+
+    draft, report, attempts, findings = _attempt_loop(
+        drafter, analysis, profile, chosen_style, seed=base_seed, max_attempts=max_attempts
+    )
+    used, fell_back = drafter, False
+    if draft is None and fallback and drafter.name != "offline":
+        offline = select_engine("offline")
+        draft, report, extra, findings = _attempt_loop(
+            offline, analysis, profile, chosen_style, seed=base_seed, max_attempts=max_attempts
+        )
+        attempts += extra
+        used, fell_back = offline, True
+    if draft is None or report is None:
+        detail = "; ".join(findings[:3]) or "no detail"
+        raise NoValidDraftError(
+            f"no draft passed validation after {attempts} attempt(s) ({detail})"
+        )
+    return Result(
+        message=draft.message,
+        style=chosen_style,
+        lang=analysis.lang,
+        engine=used.name,
+        model=getattr(draft, "model", None) or getattr(used, "model", None),
+        fallback=fell_back,
+        attempts=attempts,
+        parts=Parts(
+            appreciation=draft.appreciation, rationale=draft.rationale, openness=draft.openness
+        ),
+        analysis=analysis,
+        validation=report,
+        prompt_version=getattr(used, "prompt_version", None),
+        usage=getattr(draft, "usage", None),
+        seed=base_seed,
+    )
+
+
+def rewrite_variants(
+    invitation: str, count: int, *, seed: int | None = None, **options: Any
+) -> list[Result]:
+    """``count`` distinct validated drafts of the same decline (``--variants N``).
+
+    Seeds step from the base seed; drafts identical to an earlier one are
+    skipped. If the banks cannot give ``count`` distinct drafts, fewer come back,
+    and the last one carries a notice saying so.
+    """
+    if count < 1:
+        raise UsageError("the number of variants must be at least 1")
+    from tactful.engines.offline import default_seed
+    from tactful.text import check_size, normalise
+
+    check_size(invitation, "invitation")
+    base = default_seed(normalise(invitation)) if seed is None else seed
+    results: list[Result] = []
+    seen: set[str] = set()
+    for step in range(count * 12):
+        result = rewrite(invitation, seed=base + step * 7919, **options)
+        if result.message in seen:
+            continue
+        seen.add(result.message)
+        results.append(result)
+        if len(results) == count:
+            return results
+    results[-1].notices.append(f"only {len(results)} distinct drafts could be written")
+    return results
+
+
+def messages(results: Sequence[Result]) -> list[str]:
+    """Just the texts, for callers that print or compare them."""
+    return [result.message for result in results]
