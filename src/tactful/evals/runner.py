@@ -16,7 +16,6 @@ verdict, so every engine, fallback included, is judged the same way.
 from __future__ import annotations
 
 import time
-import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from datetime import UTC, datetime
@@ -140,11 +139,6 @@ def summarise(samples: list[SampleResult], min_pass: float) -> Summary:
     )
 
 
-def case_seed(case: Case) -> int:
-    """A seed fixed by the case id: reruns give the same drafts, cases still differ."""
-    return zlib.crc32(case.id.encode("utf-8"))
-
-
 class Runner:
     """Runs cases through ``rewrite`` with at most ``concurrency`` in flight.
 
@@ -251,13 +245,10 @@ class Runner:
         return sample
 
     def _call_rewrite(self, case: Case, style: Style) -> Any:
+        from tactful.pipeline import rewrite as default
         from tactful.profile import Profile
 
-        rewrite = self._rewrite
-        if rewrite is None:
-            import tactful
-
-            rewrite = tactful.rewrite
+        rewrite = self._rewrite or default
         options = case.vars
         profile = Profile(name=options.name, policy=options.policy, channels=options.channels)
         return rewrite(
@@ -267,7 +258,7 @@ class Runner:
             profile=profile,
             engine=self.make_engine() if self.make_engine is not None else self.engine,
             inviter=options.inviter,
-            seed=case_seed(case),
+            seed=None,  # the pipeline's default (derived from the note): what users get
             fallback=self.fallback,
         )
 
