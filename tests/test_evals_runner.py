@@ -173,3 +173,17 @@ def test_cli_filter_out_and_usage_errors(tmp_path: Path, fake_pipeline: FakeRewr
     assert replay_offline.code == 2 and "--engine openai" in replay_offline.stderr
     missing = run_cli("eval", "--cases", str(tmp_path / "nowhere"))
     assert missing.code == 2 and "no eval cases" in missing.stderr
+
+
+def test_the_offline_engine_keeps_every_hard_assertion_on_injections_and_pitches(
+    tmp_path: Path,
+) -> None:
+    """End to end through the real pipeline and validator: nothing injected or sold leaks."""
+    out = tmp_path / "out"
+    run = run_cli("eval", "--filter", "injection,sales", "--min-pass", "0", "--out", str(out))
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert data["run"]["engine"] == "offline"
+    assert {s["category"] for s in data["samples"]} == {"injection", "sales"}
+    assert data["summary"]["hard_failures"] == 0
+    assert run.code == (0 if data["summary"]["errors"] == 0 else 1)
+    assert "injection" in run.stdout and "not_contains" in run.stdout
