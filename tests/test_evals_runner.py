@@ -187,3 +187,29 @@ def test_the_offline_engine_keeps_every_hard_assertion_on_injections_and_pitches
     assert data["summary"]["hard_failures"] == 0
     assert run.code == (0 if data["summary"]["errors"] == 0 else 1)
     assert "injection" in run.stdout and "not_contains" in run.stdout
+
+
+def test_an_unexpected_exception_in_one_case_is_recorded_and_the_run_goes_on(
+    tmp_path: Path,
+) -> None:
+    folder = suite_of(tmp_path, [case("a"), case("b", invitation="crash")])
+
+    def rewrite(invitation: str, **kwargs: object) -> object:
+        if invitation == "crash":
+            raise KeyError("phrase bank")
+        return FakeRewrite(lambda _i, _s: GOOD)(invitation, **kwargs)
+
+    results = Runner(rewrite=rewrite, validate=fake_validate()).run(load_suite(folder), ("long",))
+    assert [s.error for s in results.samples] == [None, "unexpected KeyError: 'phrase bank'"]
+    assert not results.summary.ok
+
+
+def test_a_label_names_the_report_column(tmp_path: Path) -> None:
+    tu = {"type": "mentions_any", "value": ["tu", "te", "t'"], "label": "register"}
+    folder = suite_of(tmp_path, [case("tu", "tu", assertions=[tu])])
+    rewrite = FakeRewrite(lambda _i, _s: "Merci pour ton mot, je t'écris vite.")
+    results = Runner(rewrite=rewrite, validate=fake_validate()).run(load_suite(folder), ("long",))
+    grid = aggregate(results)
+    assert grid["tu"]["register"] == (1, 1)
+    assert "mentions_any" not in grid["tu"]
+    assert "register" in render_table(results).splitlines()[2]

@@ -47,7 +47,9 @@ class Assertion(BaseModel):
     """One expectation about a reply: a type, its value, and whether it is hard.
 
     ``hard`` left unset takes the type's default (see ``HARD_BY_DEFAULT``);
-    ``style`` restricts the assertion to replies of that style.
+    ``style`` restricts the assertion to replies of that style; ``label`` names
+    the report column when a generic type measures something specific (a
+    ``mentions_any`` of *tu* pronouns is a ``register`` check, not personalisation).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -56,6 +58,7 @@ class Assertion(BaseModel):
     value: str | int | list[str] | None = None
     hard: bool | None = None
     style: Style | None = None
+    label: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_]*$")
 
     @model_validator(mode="after")
     def _value_fits_type(self) -> Assertion:
@@ -75,6 +78,11 @@ class Assertion(BaseModel):
         elif self.type == "inviter_named" and not (value is None or isinstance(value, str)):
             raise ValueError("inviter_named takes a name (or omitted: the case's inviter)")
         return self
+
+    @property
+    def check(self) -> str:
+        """The name this assertion is reported under."""
+        return self.label or self.type
 
     @property
     def is_hard(self) -> bool:

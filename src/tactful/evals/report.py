@@ -24,7 +24,7 @@ def aggregate(results: RunResults) -> dict[str, dict[str, tuple[int, int]]]:
     for sample in results.samples:
         for outcome in sample.assertions:
             for row in (sample.category, ALL):
-                for column in (outcome.type, ALL):
+                for column in (outcome.check, ALL):
                     cell = table[row][column]
                     cell[0] += int(outcome.passed)
                     cell[1] += 1
@@ -32,8 +32,8 @@ def aggregate(results: RunResults) -> dict[str, dict[str, tuple[int, int]]]:
 
 
 def checks(results: RunResults) -> list[str]:
-    """Assertion types in the order they first appear (suite defaults first)."""
-    seen = dict.fromkeys(a.type for s in results.samples for a in s.assertions)
+    """Report columns (assertion labels or types) in order of first appearance."""
+    seen = dict.fromkeys(a.check for s in results.samples for a in s.assertions)
     return list(seen)
 
 
@@ -47,7 +47,7 @@ def failures(results: RunResults) -> list[tuple[SampleResult, str]]:
         for outcome in sample.assertions:
             if not outcome.passed:
                 hard = " (hard)" if outcome.hard else ""
-                out.append((sample, f"{sample.name}: {outcome.type}{hard}: {outcome.reason}"))
+                out.append((sample, f"{sample.name}: {outcome.check}{hard}: {outcome.reason}"))
     return out
 
 
@@ -190,11 +190,11 @@ def render_junit(results: RunResults) -> str:
             bad = [a for a in sample.assertions if not a.passed]
             if bad:
                 hard = any(a.hard for a in bad)
-                lines = [f"{a.type}{' (hard)' if a.hard else ''}: {a.reason}" for a in bad]
+                lines = [f"{a.check}{' (hard)' if a.hard else ''}: {a.reason}" for a in bad]
                 node = ET.SubElement(
                     case,
                     "failure",
-                    message=f"{len(bad)} assertion(s) failed: {', '.join(a.type for a in bad)}",
+                    message=f"{len(bad)} assertion(s) failed: {', '.join(a.check for a in bad)}",
                     type="hard" if hard else "assertion",
                 )
                 node.text = "\n".join(lines)

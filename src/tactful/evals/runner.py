@@ -37,8 +37,9 @@ Progress = Callable[[int, int], None]
 
 
 class AssertionResult(BaseModel):
-    """One assertion's outcome on one reply."""
+    """One assertion's outcome on one reply; ``check`` is the report column (label or type)."""
 
+    check: str
     type: str
     value: str | int | list[str] | None = None
     hard: bool
@@ -227,6 +228,8 @@ class Runner:
             result = self._call_rewrite(case, style)
         except TactfulError as exc:
             sample.error = f"{type(exc).__name__}: {exc.message}"
+        except Exception as exc:  # a bug in one case must not hide the other cases' results
+            sample.error = f"unexpected {type(exc).__name__}: {exc}"
         sample.duration_s = round(time.perf_counter() - clock, 4)
         if sample.error is not None:
             reason = f"no reply ({sample.error})"
@@ -282,6 +285,7 @@ class Runner:
 
 def _result(assertion: Assertion, passed: bool, value: float, reason: str) -> AssertionResult:
     return AssertionResult(
+        check=assertion.check,
         type=assertion.type,
         value=assertion.value,
         hard=assertion.is_hard,
