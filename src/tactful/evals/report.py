@@ -68,6 +68,8 @@ def _verdict(results: RunResults) -> str:
     ]
     if s.errors:
         parts.append(f"{s.errors} errors")
+    if s.usage.get("total_tokens"):
+        parts.append(f"{s.usage['total_tokens']:,} tokens")
     return "; ".join(parts)
 
 

@@ -91,6 +91,8 @@ class Summary(BaseModel):
     hard_failures: int
     min_pass: float
     ok: bool
+    usage: dict[str, int] = Field(default_factory=dict)
+    """Token counts summed over the run (empty for the offline engine)."""
 
 
 class RunInfo(BaseModel):
@@ -127,6 +129,11 @@ def summarise(samples: list[SampleResult], min_pass: float) -> Summary:
     hard = sum(1 for a in judged if a.hard and not a.passed)
     errors = sum(1 for s in samples if s.error is not None)
     rate = passed / len(outcomes) if outcomes else 0.0
+    usage: dict[str, int] = {}
+    for sample in samples:
+        for name, count in (sample.usage or {}).items():
+            if isinstance(count, int):
+                usage[name] = usage.get(name, 0) + count
     return Summary(
         samples=len(samples),
         samples_passed=sum(1 for s in samples if s.passed),
@@ -137,6 +144,7 @@ def summarise(samples: list[SampleResult], min_pass: float) -> Summary:
         hard_failures=hard,
         min_pass=min_pass,
         ok=bool(outcomes) and rate >= min_pass and hard == 0 and errors == 0,
+        usage=usage,
     )
 
 
