@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from tactful.resources import languages
 from tactful.text import fold, language_scores
-from tactful.validate.lexicon import Lexicon, lexicon
+from tactful.validate.lexicon import Lexicon, stock_invitation
 from tactful.validate.reply import Reply, is_name
 from tactful.validate.report import Check
 
@@ -41,7 +41,7 @@ def is_stock(invitation: str) -> bool:
         return True
     folded = fold(invitation)
     for lang in languages():
-        stock = lexicon(lang).stock_invitation
+        stock = stock_invitation(lang)
         if stock is None:
             continue
         rest = stock.sub(" ", folded)

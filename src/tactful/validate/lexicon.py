@@ -105,6 +105,17 @@ def _anchored(pattern: str | None) -> re.Pattern[str] | None:
 
 
 @cache
+def stock_invitation(lang: str) -> re.Pattern[str] | None:
+    """LinkedIn's stock lines in ``lang``, compiled on their own.
+
+    Deciding whether an invitation is stock looks at every language; compiling
+    only this list keeps that from compiling every other language's whole lexicon.
+    """
+    grounded = load_toml(f"{lang}/validator.toml").get("grounded_thanks", {})
+    return compile_cues(list(grounded.get("stock_invitation", [])))
+
+
+@cache
 def lexicon(lang: str) -> Lexicon:
     """The compiled validator data for ``lang`` (one of ``tactful.resources.languages()``)."""
     if lang not in languages():
@@ -128,7 +139,7 @@ def lexicon(lang: str) -> Lexicon:
         short_greeting=greeting,
         short_signoff=signoff,
         long_greeting=long_greeting,
-        stock_invitation=compile_cues(list(grounded.get("stock_invitation", []))),
+        stock_invitation=stock_invitation(lang),
         personal_thanks=compile_cues(list(grounded.get("personal_thanks", []))),
         name_greetings=tuple(names.get("greeting_words", [])),
         not_names=frozenset(n.casefold() for n in names.get("not_names", [])),
