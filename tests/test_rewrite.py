@@ -158,7 +158,11 @@ def test_cli_prints_only_the_message() -> None:
     run = run_cli("rewrite", "--style", "short", CASES[0].note)
     assert run.code == 0, run.stderr
     assert run.stdout.startswith(("Hi Priyanka", "Hello Priyanka", "Priyanka"))
-    assert len(run.stdout.strip()) <= 300 and run.stderr == ""
+    assert len(run.stdout.strip()) <= 300
+    # --engine auto says which engine it picked, once, and nothing else (issue 4).
+    assert run.stderr.splitlines() == [
+        "Engine: offline (set OPENAI_API_KEY or --base-url to use a model)"
+    ]
 
 
 def test_cli_reads_stdin_and_json_has_the_contract_fields() -> None:

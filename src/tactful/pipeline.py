@@ -9,13 +9,14 @@ Nothing the caller passes in is mutated.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
 
 from tactful.analysis import Analysis, Lang, analyse
 from tactful.engines import Engine, Style, select_engine
+from tactful.engines.base import UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
 from tactful.validate.report import Report
@@ -71,18 +72,25 @@ def _attempt_loop(
     *,
     seed: int,
     max_attempts: int,
+    log: Callable[[str], None] | None = None,
 ) -> tuple[Any, Report | None, int, list[str]]:
     """Draft and validate up to ``max_attempts`` times, re-asking with the findings.
 
     Returns the first valid (draft, report, attempts, findings), or ``(None, last
-    report, attempts, last findings)`` when the budget runs out.
+    report, attempts, last findings)`` when the budget runs out. A reply the engine
+    cannot use (``UnusableDraft``: not JSON, cut off, a refusal) is a failed attempt
+    whose reason is the finding.
     """
     from tactful.validate import validate
 
     findings: list[str] | None = None
     report: Report | None = None
     for attempt in range(max_attempts):
-        draft = engine.draft(analysis, profile, style, findings=findings, seed=seed + attempt)
+        try:
+            draft = engine.draft(analysis, profile, style, findings=findings, seed=seed + attempt)
+        except UnusableDraft as exc:
+            findings = [exc.reason]
+            continue
         report = validate(
             draft.message,
             lang=analysis.lang,
@@ -94,6 +102,8 @@ def _attempt_loop(
         if report.valid:
             return draft, report, attempt + 1, []
         findings = report.findings()
+        if log is not None:
+            log(f"attempt {attempt + 1}: the validator rejected the draft: {'; '.join(findings)}")
     return None, report, max_attempts, findings or []
 
 
@@ -109,13 +119,18 @@ def rewrite(
     max_attempts: int = 3,
     fallback: bool = True,
     engine_options: dict[str, Any] | None = None,
+    log: Callable[[str], None] | None = None,
+    before_draft: Callable[[], None] | None = None,
 ) -> Result:
     """Turn an invitation note into a validated three-part decline.
 
     ``profile=None`` means the defaults (no name, the method's policy); the CLI
     loads the user's file and passes it. ``engine`` is a name for
     ``select_engine`` or an engine object. ``seed`` makes the draft reproducible;
-    by default it is derived from the note, so repeated runs agree.
+    by default it is derived from the note, so repeated runs agree. ``log``
+    receives one line per rejected draft (``--verbose``); ``before_draft`` runs once
+    the note has been read and accepted, just before the first draft (the CLI says
+    there which engine ``auto`` picked, so a bad note still gets a one-line error).
     """
     from tactful.engines.offline import default_seed
 
@@ -125,16 +140,27 @@ def rewrite(
     profile = profile if profile is not None else Profile()
     analysis = analyse(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)
     base_seed = default_seed(analysis.text) if seed is None else seed
-    drafter = select_engine(engine, **(engine_options or {})) if isinstance(engine, str) else engine
+    drafter = (
+        select_engine(engine, profile=profile, **(engine_options or {}))
+        if isinstance(engine, str)
+        else engine
+    )
+    mark = len(getattr(drafter, "attempts", ()))  # the model engine's history for the run
+    if before_draft is not None:
+        before_draft()
 
     draft, report, attempts, findings = _attempt_loop(
-        drafter, analysis, profile, chosen_style, seed=base_seed, max_attempts=max_attempts
+        drafter, analysis, profile, chosen_style, seed=base_seed, max_attempts=max_attempts, log=log
     )
-    used, fell_back = drafter, False
+    used, fell_back, notices = drafter, False, []
     if draft is None and fallback and drafter.name != "offline":
         offline = select_engine("offline")
         draft, report, extra, findings = _attempt_loop(
             offline, analysis, profile, chosen_style, seed=base_seed, max_attempts=max_attempts
+        )
+        notices.append(
+            f"no draft from the {drafter.name} engine passed validation in {attempts} "
+            "attempt(s); the offline engine wrote this reply"
         )
         attempts += extra
         used, fell_back = offline, True
@@ -148,7 +174,7 @@ def rewrite(
         style=chosen_style,
         lang=analysis.lang,
         engine=used.name,
-        model=getattr(draft, "model", None) or getattr(used, "model", None),
+        model=getattr(drafter, "model", None),
         fallback=fell_back,
         attempts=attempts,
         parts=Parts(
@@ -156,9 +182,10 @@ def rewrite(
         ),
         analysis=analysis,
         validation=report,
-        prompt_version=getattr(used, "prompt_version", None),
-        usage=getattr(draft, "usage", None),
+        prompt_version=getattr(drafter, "prompt_version", None),
+        usage=drafter.usage_since(mark) if hasattr(drafter, "usage_since") else None,
         seed=base_seed,
+        notices=notices,
     )
 
 

@@ -42,6 +42,11 @@ class Profile(BaseModel):
     channels: list[str] = Field(default_factory=list)
     lang: Literal["fr", "en"] | None = None
     style: Literal["long", "short"] = "long"
+    # Model settings (the flags and environment variables win over these).
+    model: str | None = None
+    base_url: str | None = None
+    timeout: float | None = Field(default=None, gt=0)
+    max_attempts: int | None = Field(default=None, ge=1)
 
 
 class LoadedProfile(BaseModel):

@@ -13,6 +13,7 @@ import typer
 
 from tactful.cli.app import app, err
 
+_MODEL = "Model (OpenAI-compatible server)"
 _STYLE_HELP = (
     "long: greeting, three short paragraphs, sign-off; short: two sentences, <= 300 chars."
 )
@@ -62,9 +63,64 @@ def rewrite(
     engine: Annotated[
         str,
         typer.Option(
-            "--engine", "-e", help="auto, offline or openai (auto: offline until a model is set)."
+            "--engine",
+            "-e",
+            help="auto, offline or openai (auto: the model once OPENAI_API_KEY or a base URL "
+            "is set, else offline).",
         ),
     ] = "auto",
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            "-m",
+            help="Model name. [env: TACTFUL_MODEL; default: gpt-4o-mini]",
+            rich_help_panel=_MODEL,
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            help="Chat Completions server, e.g. http://localhost:11434/v1. [env: OPENAI_BASE_URL]",
+            rich_help_panel=_MODEL,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            min=0.001,
+            help="Seconds to wait for each answer. [default: 30]",
+            rich_help_panel=_MODEL,
+        ),
+    ] = None,
+    max_attempts: Annotated[
+        int | None,
+        typer.Option(
+            "--max-attempts",
+            min=1,
+            help="Drafts to try before falling back. [default: 3]",
+            rich_help_panel=_MODEL,
+        ),
+    ] = None,
+    no_fallback: Annotated[
+        bool,
+        typer.Option(
+            "--no-fallback",
+            help="If no model draft passes validation, exit 3 instead of writing offline.",
+            rich_help_panel=_MODEL,
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            help="Log each attempt (reason, tokens, request id) on stderr.",
+            rich_help_panel=_MODEL,
+        ),
+    ] = False,
     variants: Annotated[
         int, typer.Option("--variants", "-n", min=1, max=10, help="Write N distinct drafts.")
     ] = 1,
@@ -76,6 +132,8 @@ def rewrite(
     ] = False,
 ) -> None:
     """Turn an invitation note into a polite three-part decline (never a pitch)."""
+    from tactful.engines import ENGINES, auto_engine, select_engine
+    from tactful.engines.settings import resolve_settings
     from tactful.errors import UsageError
     from tactful.pipeline import rewrite as run
     from tactful.pipeline import rewrite_variants
@@ -86,19 +144,43 @@ def rewrite(
         raise UsageError(f"unknown language {lang!r}; use --lang auto, fr or en")
     if style is not None and style not in ("long", "short"):
         raise UsageError(f"unknown style {style!r}; use --style long or short")
+    if engine not in ENGINES:
+        raise UsageError(f"unknown engine {engine!r}; use --engine {', '.join(ENGINES)}")
     note = read_input(text, what="invitation")
     loaded = load_profile(profile, flags={"name": name, "policy": policy, "channels": channel})
+    settings = resolve_settings(
+        loaded.profile, model=model, base_url=base_url, timeout=timeout, max_attempts=max_attempts
+    )
+    chosen = auto_engine(settings) if engine == "auto" else engine
+    announced: list[str] = []
+
+    def announce() -> None:
+        # Once per run. With --verbose, before the attempt log; otherwise only after a
+        # reply was written, so a bad note or a model error stays a one-line error.
+        if engine == "auto" and not announced:
+            announced.append(chosen)
+            err(_announce(chosen, settings.model, settings.url))
+
+    log = err if verbose else None
+    # One engine object for the whole run: a model engine keeps what it learnt
+    # (the response_format the server accepts) across variants.
     options: dict[str, Any] = {
         "style": style or loaded.profile.style,
         "lang": lang,
         "profile": loaded.profile,
-        "engine": engine,
+        "engine": select_engine(chosen, settings=settings, log=log),
         "inviter": inviter,
+        "fallback": not no_fallback,
+        "log": log,
+        "before_draft": announce if verbose else None,
     }
+    if chosen == "openai":
+        options["max_attempts"] = settings.max_attempts
     if variants > 1:
         results = rewrite_variants(note, variants, seed=seed, **options)
     else:
         results = [run(note, seed=seed, **options)]
+    announce()
     for result in results:
         for notice in result.notices:
             err(f"Note: {notice}")
@@ -107,3 +189,10 @@ def rewrite(
         print(json.dumps(payload if variants > 1 else payload[0], ensure_ascii=False, indent=2))
         return
     print("\n\n---\n\n".join(r.message for r in results))
+
+
+def _announce(chosen: str, model: str, url: str) -> str:
+    """The one stderr line saying what ``--engine auto`` picked."""
+    if chosen == "openai":
+        return f"Engine: model {model} at {url} (--engine offline to stay offline)"
+    return "Engine: offline (set OPENAI_API_KEY or --base-url to use a model)"

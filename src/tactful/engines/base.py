@@ -44,3 +44,17 @@ class Engine(Protocol):
         findings: list[str] | None = None,
         seed: int | None = None,
     ) -> Draft: ...
+
+
+class UnusableDraft(Exception):
+    """An engine got an answer it cannot turn into a ``Draft``.
+
+    Not JSON, a missing field, cut off by the token limit, a refusal: the pipeline
+    counts it as a failed attempt (like a draft the validator rejects) and re-asks
+    with ``reason`` as the finding, instead of crashing. ``raw`` is what came back.
+    """
+
+    def __init__(self, reason: str, raw: str | None = None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.raw = raw

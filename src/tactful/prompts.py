@@ -1,0 +1,210 @@
+"""Load and render the prompt files in ``prompts/`` into Chat Completions messages.
+
+The words the model reads are files (system prompt, user and re-ask templates, the
+language and style rules, few-shot examples), so they can be reviewed and changed
+without touching code, and so that their version (a hash of the files) can be
+reported with every result: an eval score means little without the prompt it scored.
+
+Templates use ``string.Template`` (``$name``); a missing variable raises
+``PromptError`` instead of sending a half-filled prompt. The invitation is untrusted:
+it is placed in the final user message only, between fence lines it cannot forge,
+and the links, emails and phone numbers the analysis found in it are blanked first,
+so the model never sees them and cannot repeat them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from functools import cache
+from pathlib import Path
+from string import Template
+from typing import Any, Literal
+
+from tactful.analysis import Analysis
+from tactful.profile import Profile
+from tactful.resources import shipped_dir
+
+Mode = Literal["json_schema", "json_object", "plain"]
+"""How the reply's shape is requested: strict schema, JSON mode, or instructions only."""
+
+Message = dict[str, str]
+
+REDACTED_SIGNALS = ("link", "email", "phone")
+"""Signal kinds whose evidence is blanked from the invitation before the model sees it."""
+
+REDACTION = "[removed]"
+
+
+class PromptError(Exception):
+    """A prompt file is missing or a template needs a value nobody gave (a bug, not user input)."""
+
+
+def prompts_dir() -> Path:
+    """The ``prompts/`` folder, in a checkout or inside the installed wheel."""
+    return shipped_dir("prompts")
+
+
+@cache
+def read(name: str) -> str:
+    """The text of one prompt file (``"system.md"``)."""
+    path = prompts_dir() / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PromptError(f"prompt file {name!r} is missing from {prompts_dir()}") from None
+
+
+@cache
+def data(name: str) -> dict[str, Any]:
+    """A TOML data file of the prompt set (``"languages.toml"``, ``"examples/en-long.toml"``)."""
+    return tomllib.loads(read(name))
+
+
+def render(name: str, **values: str) -> str:
+    """Fill a template; a ``$variable`` without a value raises ``PromptError``."""
+    try:
+        return Template(read(name)).substitute(values).strip()
+    except KeyError as exc:
+        raise PromptError(f"prompt {name!r} needs a value for ${exc.args[0]}") from None
+    except ValueError as exc:  # a stray "$" in the template
+        raise PromptError(f"prompt {name!r} is malformed: {exc}") from None
+
+
+@cache
+def prompt_version() -> str:
+    """A short hash of every prompt file (paths and bytes), stable across machines.
+
+    Line endings are normalised so a checkout with CRLF conversion hashes the same.
+    """
+    root = prompts_dir()
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        if path.name.startswith(".") or "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
+
+
+def redact(analysis: Analysis) -> Analysis:
+    """The analysis with links, emails and phone numbers blanked from the note and its spans."""
+    secrets = sorted(
+        {s.evidence for s in analysis.signals if s.kind in REDACTED_SIGNALS and s.evidence},
+        key=len,
+        reverse=True,
+    )
+    if not secrets:
+        return analysis
+
+    def blank(text: str) -> str:
+        for secret in secrets:
+            text = text.replace(secret, REDACTION)
+        return text
+
+    return analysis.model_copy(
+        update={
+            "text": blank(analysis.text),
+            "references": [
+                r.model_copy(
+                    update={"evidence": blank(r.evidence), "topic": r.topic and blank(r.topic)}
+                )
+                for r in analysis.references
+            ],
+            "signals": [
+                s.model_copy(update={"evidence": blank(s.evidence)}) for s in analysis.signals
+            ],
+        }
+    )
+
+
+def _fences(text: str) -> tuple[str, str]:
+    """Fence lines derived from the note itself, so the note cannot hold its own closing fence."""
+    tag = hashlib.sha256(text.encode()).hexdigest()[:10].upper()
+    return f"<<<INVITATION {tag}>>>", f"<<<END OF INVITATION {tag}>>>"
+
+
+def system_prompt(lang: str, register: str, style: str, mode: Mode) -> str:
+    """The method, the language and register, the style's constraints and the output format."""
+    languages = data("languages.toml")
+    if lang not in languages:
+        raise PromptError(f"prompts/languages.toml has no entry for language {lang!r}")
+    language = languages[lang]
+    output_rules = read("format.md").strip()
+    if mode == "plain":
+        output_rules += "\n" + read("format-plain.md").strip()
+    return render(
+        "system.md",
+        language_name=language["name"],
+        register_rule=language["register"][register],
+        style=style,
+        style_rules=data("styles.toml")[style]["rules"].strip(),
+        output_rules=output_rules,
+    )
+
+
+def user_prompt(analysis: Analysis, profile: Profile, style: str) -> str:
+    """The analysis and the profile as JSON, and the (redacted) invitation between fences."""
+    safe = redact(analysis)
+    fence_open, fence_close = _fences(safe.text)
+    facts = safe.model_dump(exclude={"text"}, mode="json")
+    who = profile.model_dump(include={"name", "policy", "channels"}, mode="json")
+    return render(
+        "user.md",
+        style=style,
+        analysis=json.dumps(facts, ensure_ascii=False, indent=1),
+        profile=json.dumps(who, ensure_ascii=False, indent=1),
+        fence_open=fence_open,
+        invitation=safe.text,
+        fence_close=fence_close,
+    )
+
+
+def reask_prompt(findings: list[str], style: str) -> str:
+    """The validator's findings on the previous draft, and the request to fix them."""
+    lines = "\n".join(f"- {finding}" for finding in findings) or "- the draft could not be used"
+    return render("reask.md", findings=lines, style=style)
+
+
+def examples(lang: str, style: str) -> list[Message]:
+    """Few-shot turns for this language and style (missing file: no examples)."""
+    name = f"examples/{lang}-{style}.toml"
+    if not (prompts_dir() / name).is_file():
+        return []
+    turns: list[Message] = []
+    for example in data(name).get("example", []):
+        analysis = Analysis(text=example["invitation"], **example.get("analysis", {}))
+        profile = Profile(**example.get("profile", {}))
+        turns.append({"role": "user", "content": user_prompt(analysis, profile, style)})
+        reply = json.dumps(example["reply"], ensure_ascii=False)
+        turns.append({"role": "assistant", "content": reply})
+    return turns
+
+
+def build_messages(
+    analysis: Analysis,
+    profile: Profile,
+    style: str,
+    *,
+    mode: Mode = "json_schema",
+    previous: str | None = None,
+    findings: list[str] | None = None,
+) -> list[Message]:
+    """The full conversation for one request.
+
+    With ``findings`` and the ``previous`` reply, the model's own draft is returned to it
+    as its last turn, followed by the findings (instructor-style re-ask).
+    """
+    messages: list[Message] = [
+        {"role": "system", "content": system_prompt(analysis.lang, analysis.register, style, mode)},
+        *examples(analysis.lang, style),
+        {"role": "user", "content": user_prompt(analysis, profile, style)},
+    ]
+    if findings is not None:
+        if previous:
+            messages.append({"role": "assistant", "content": previous})
+        messages.append({"role": "user", "content": reask_prompt(findings, style)})
+    return messages
