@@ -22,10 +22,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tactful.engines.model import ModelEngine, ModelSettings, OpenAIBackend  # noqa: E402
 from tests.chat_server import ChatServer, Reply, completion  # noqa: E402
 from tests.evals_fakes import request_lang, valid_long_draft  # noqa: E402
 
+from tactful.engines.model import ModelEngine, ModelSettings, OpenAIBackend  # noqa: E402
 from tactful.evals.cases import load_suite  # noqa: E402
 from tactful.evals.runner import Runner  # noqa: E402
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tactful.errors import UsageError
-from tactful.evals.recording import RecordingBackend, ReplayBackend
+from tactful.errors import ConfigError, UsageError
+from tactful.evals.recording import Backend, RecordingBackend, ReplayBackend
 
 
 @dataclass
@@ -61,4 +61,31 @@ def build_engine(
     """An ``EngineSetup`` for ``offline`` or ``openai`` (optionally recording or replaying)."""
     if name == "offline":
         return EngineSetup(name="offline", model=None)
-    raise UsageError(f"unknown engine {name!r}; use offline or openai")
+    if name != "openai":
+        raise UsageError(f"unknown engine {name!r}; use offline or openai")
+    from tactful.engines.model import ModelEngine, OpenAIBackend, resolve_settings
+    from tactful.prompts import prompt_version
+
+    settings = resolve_settings(model=model)
+    version = prompt_version()
+    setup = EngineSetup(name="openai", model=settings.model, prompt_version=version)
+    backend: Backend
+    if replay is not None:
+        setup.replayer = ReplayBackend(replay, prompt_version=version)
+        backend = setup.replayer
+    else:
+        if not settings.configured:
+            raise ConfigError(
+                "--engine openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server); "
+                "or replay recordings with --replay DIR"
+            )
+        backend = OpenAIBackend(settings.base_url, settings.api_key, settings.timeout)
+        if record is not None:
+            setup.recorder = RecordingBackend(backend, record, prompt_version=version)
+            backend = setup.recorder
+
+    def make() -> Any:
+        return ModelEngine(settings, backend=backend)
+
+    setup.make = make
+    return setup
