@@ -11,7 +11,7 @@ import pytest
 
 from tactful.evals.cases import load_suite
 from tactful.evals.runner import Runner
-from tests.chat_server import ChatServer, Reply, completion
+from tests.chat_server import ChatServer, Reply, completion, error_body
 from tests.evals_fakes import case, request_lang, valid_long_draft, write_suite
 from tests.helpers import run_cli
 
@@ -67,7 +67,7 @@ def test_record_then_replay_gives_the_same_run_without_a_server(
         )
         requests = len(server.chat_requests)
     assert recorded.code == 0, recorded.stdout + recorded.stderr
-    assert requests == 3 and len(list(recordings.rglob("*.json"))) == 3
+    assert requests == 3 and len(list(recordings.glob("test-model/*/*.json"))) == 3
 
     # No server, no key, no base URL: only the recordings can answer.
     monkeypatch.delenv("OPENAI_BASE_URL")
@@ -108,3 +108,30 @@ def test_openai_without_key_or_url_or_replay_is_a_config_error(tmp_path: Path) -
     run = run_cli(*eval_args(folder))
     assert run.code == 2
     assert "OPENAI_API_KEY" in run.stderr and "--replay" in run.stderr
+
+
+def refuses_json_schema(body: Any) -> Reply:
+    """A local server that cannot do strict JSON schemas (llama.cpp-style), as in the wild."""
+    if (body.get("response_format") or {}).get("type") == "json_schema":
+        return Reply(400, error_body("response_format json_schema is not supported"))
+    return answer(body)
+
+
+def test_what_the_server_refused_is_learned_once_and_replayed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_suite(tmp_path / "suite", NOTES)
+    recordings = tmp_path / "recordings"
+    with ChatServer(default=refuses_json_schema) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+        args = eval_args(folder, "--record", str(recordings), "--concurrency", "1")
+        assert run_cli(*args).code == 0
+        formats = [
+            (r["body"].get("response_format") or {}).get("type") for r in server.chat_requests
+        ]
+    # One refused request for the run, not one per case.
+    assert formats == ["json_schema", "json_object", "json_object", "json_object"]
+    monkeypatch.delenv("OPENAI_BASE_URL")
+    replayed = run_cli(*eval_args(folder, "--replay", str(recordings), "--concurrency", "3"))
+    assert replayed.code == 0, replayed.stderr
+    assert "replayed 3 exchanges" in replayed.stderr

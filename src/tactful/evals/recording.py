@@ -54,14 +54,14 @@ def request_hash(request: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(request).encode("utf-8")).hexdigest()
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
     """A file-system-safe folder name for a model or version (``gpt-4o-mini`` stays as is)."""
     return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("._") or "_"
 
 
 def recording_path(directory: Path, request: dict[str, Any], prompt_version: str) -> Path:
     model = str(request.get("model") or "unknown-model")
-    return directory / _slug(model) / _slug(prompt_version) / f"{request_hash(request)}.json"
+    return directory / slug(model) / slug(prompt_version) / f"{request_hash(request)}.json"
 
 
 class RecordingBackend:
