@@ -91,7 +91,10 @@ def test_a_single_file_loads_with_its_folder_suite_toml(tmp_path: Path) -> None:
     loose = tmp_path / "loose"
     loose.mkdir()
     (loose / "x.jsonl").write_text(json.dumps(case("two")) + "\n", encoding="utf-8")
-    assert load_suite(loose / "x.jsonl").version == "unversioned"
+    unversioned = load_suite(loose / "x.jsonl")
+    assert unversioned.version == "unversioned"
+    # Without its own suite.toml a file gets the shipped defaults: the product's contract.
+    assert unversioned.defaults == load_suite().defaults
 
 
 def test_filter_keeps_categories_and_names_unknown_ones(tmp_path: Path) -> None:

@@ -152,6 +152,8 @@ def test_cli_exit_codes_follow_the_gate(tmp_path: Path, fake_pipeline: FakeRewri
     passing = run_cli("eval", "--cases", str(folder), "--style", "long", "--min-pass", "0.9")
     assert passing.code == 0, passing.stderr
     assert "weak[long]: valid" in passing.stdout
+    assert "eval: 10/10 replies" in passing.stderr  # progress on stderr, the table on stdout
+    assert "eval:" not in passing.stdout
     failing = run_cli("eval", "--cases", str(folder), "--style", "long", "--min-pass", "0.99")
     assert failing.code == 1
     assert "FAIL:" in failing.stdout
