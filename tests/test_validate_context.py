@@ -136,6 +136,25 @@ def test_register_follows_the_inviter() -> None:
     assert validate(SHORT_FR, invitation=note).checks["register"].passed
 
 
+def test_register_sees_elided_tu() -> None:
+    note = "Ravie de t'avoir croisée au salon, on reste en contact ? Léa"
+    assert validate(SHORT_FR, invitation=note).checks["register"].passed
+
+
+def test_a_lowercase_signature_is_a_known_name() -> None:
+    note = "Hi, I read your newsletter on design every week.\n- jen"
+    reply = "Hi Jen, thanks for the note! I keep LinkedIn for people I've met. See you at PyCon?"
+    assert validate(reply, invitation=note).checks["invented_names"].passed
+
+
+def test_good_day_is_a_greeting() -> None:
+    reply = (
+        "Good day Martin,\n\nThanks for the note about my podcast. I keep LinkedIn for people "
+        "I've met in person.\n\nIf our paths cross at a conference, let's talk then.\n\nBest,\nAl"
+    )
+    assert validate(reply, style="long").checks["long_form"].passed
+
+
 def test_unknown_language_or_style_is_a_usage_error() -> None:
     with pytest.raises(UsageError):
         validate("hello", lang="de")

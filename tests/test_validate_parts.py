@@ -38,6 +38,7 @@ def test_appreciation_found(text: str) -> None:
     [
         "Merci de me rappeler demain.",
         "Merci de ne pas insister.",
+        "Merci de ne plus m'envoyer d'invitations.",
         "Merci de bien vouloir retirer votre invitation.",
         "Non merci.",
         "Non, merci. Bonne continuation.",
@@ -101,6 +102,11 @@ def test_bare_refusal_is_not_a_rationale(text: str) -> None:
         "Rejoins le groupe Python Montréal !",
         "Une fois qu'on se sera rencontrés, avec plaisir.",
         "Dites-moi ce qui vous amène.",
+        "I'd gladly continue the conversation in person or in a group.",
+        "If you're ever at a PyData event, come find me.",
+        "If you attend the ASCO meeting this year, I'd welcome a chat there.",
+        "See you around at the meetup maybe.",
+        "Mon club de lecture est ouvert à tous, viens quand tu veux.",
     ],
 )
 def test_openness_found(text: str) -> None:
@@ -128,6 +134,11 @@ def test_signoff_alone_is_not_openness(text: str) -> None:
         "Check out my course on leadership.",
         "Would you be interested in a quick 15-minute call?",
         "J'accompagne les PME dans leur transformation digitale.",
+        "If your company ever needs a fractional CFO, the first consultation is on me.",
+        "I'd love to see if there's a fit with what we do.",
+        "Je serais curieux de voir si nous pourrions travailler ensemble.",
+        "DM me about pricing for our retainer.",
+        "We offer workshops on sales enablement.",
     ],
 )
 def test_pitch_detected(text: str) -> None:
@@ -144,6 +155,12 @@ def test_pitch_detected(text: str) -> None:
         "Je ne vends rien, je garde simplement un petit réseau.",
         "Come say hi at the next meetup!",
         "Le meetup est gratuit et ouvert à tous.",
+        "Come to my workshop on accessibility testing next month.",
+        "Viens à ma formation sur Excel avancé.",
+        "My newsletter on pricing experiments is the best place to follow along.",
+        "Thanks for your message about my post on SaaS pricing.",
+        "Merci pour ton mot sur mon billet à propos de la prospection B2B.",
+        "I host a monthly dev breakfast, drop me a line if you want to come.",
     ],
 )
 def test_openness_look_alikes_are_not_pitches(text: str) -> None:

@@ -38,17 +38,23 @@ _DASHES = " \t-–—~•|,.!?:;()[]\"'"
 
 
 def fold_aligned(text: str) -> str:
-    """Lower-case and strip accents one character at a time, keeping indices aligned."""
-    out = []
-    for ch in text:
-        low = ch.lower()
-        if len(low) != 1:
-            low = ch
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
-        )
-        out.append(base if len(base) == 1 else low)
-    return "".join(out)
+    """Lower-case and strip accents one character at a time, keeping indices aligned.
+
+    ASCII text only needs ``lower()``; the per-character work is for the rest
+    (compiling a lexicon folds about a thousand cue phrases, most of them ASCII).
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(ch.lower() if ch.isascii() else _fold_char(ch) for ch in text)
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    base = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+    return base if len(base) == 1 else low
 
 
 def _fold_cue(phrase: str) -> str:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from tactful.resources import languages
 from tactful.text import fold, language_scores
-from tactful.validate.lexicon import Lexicon, stock_invitation
+from tactful.validate.lexicon import Lexicon, flatten, stock_invitation
 from tactful.validate.reply import Reply, is_name
 from tactful.validate.report import Check
 
@@ -39,7 +39,7 @@ def is_stock(invitation: str) -> bool:
     """True when the note is empty, or only a stock line (any language) plus greeting and names."""
     if not invitation.strip():
         return True
-    folded = fold(invitation)
+    folded = flatten(fold(invitation))
     for lang in languages():
         stock = stock_invitation(lang)
         if stock is None:
@@ -56,7 +56,7 @@ def grounded_thanks(reply: Reply, invitation: str, lex: Lexicon) -> Check:
         return Check(passed=True, message="the invitation has a personal note to thank for")
     pattern = lex.personal_thanks
     found = [
-        u for u, f in zip(reply.units, reply.folded, strict=True) if pattern and pattern.search(f)
+        u for u, f in zip(reply.units, reply.flat, strict=True) if pattern and pattern.search(f)
     ]
     if found:
         return Check(
@@ -92,11 +92,18 @@ def named(reply: Reply) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _signature_words(invitation: str) -> set[str]:
+    """The last words of the note, whatever their case: a signature like ``- jen``."""
+    lines = [line for line in invitation.strip().splitlines() if line.strip()]
+    return {fold(w) for w in _WORD.findall(lines[-1])[-3:]} if lines else set()
+
+
 def invented_names(
     reply: Reply, invitation: str, known_names: Sequence[str], own_channels: Sequence[str]
 ) -> Check:
     """Warns about names that appear neither in the invitation nor in the user's profile."""
     known = _capitalised(invitation) | {fold(w) for n in known_names for w in _WORD.findall(n)}
+    known |= _signature_words(invitation)
     known |= {fold(w) for c in own_channels for w in _WORD.findall(c)}
     unknown = [n for n in named(reply) if fold(n) not in known]
     if unknown:
@@ -111,8 +118,8 @@ def invented_names(
 
 def register(reply: Reply, invitation: str, lex: Lexicon) -> Check:
     """In French, the reply follows the inviter's register: tu if they used tu, else vous."""
-    expected = _register(fold(invitation), lex) or "vous"
-    found = _register(" ".join(reply.folded), lex)
+    expected = _register(flatten(fold(invitation)), lex) or "vous"
+    found = _register(" ".join(reply.flat), lex)
     if found is None or found == expected:
         return Check(passed=True, severity="warning", message=f"register: {expected}")
     return Check(

@@ -4,7 +4,8 @@ Sentence splitting (syntok) is the costly step, so it happens once per call here
 and every check reads the same units. Units keep their original spelling (after
 ``normalise``: NFC, straight apostrophes) so evidence quotes the reply; checks
 match against the folded form (no accents, lower case), so ``Réseau``,
-``reseau`` and ``RÉSEAU`` meet the same cue.
+``reseau`` and ``RÉSEAU`` meet the same cue; cue lists read its flat copy (one
+space for every run of whitespace, which keeps their compiled form small).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from tactful.text import fold, normalise, sentences
-from tactful.validate.lexicon import CueSet, Lexicon
+from tactful.validate.lexicon import CueSet, Lexicon, flatten
 
 _BLANK = " | "
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'-]*$")
@@ -29,6 +30,7 @@ class Reply:
     lex: Lexicon
     units: list[str] = field(default_factory=list)
     folded: list[str] = field(default_factory=list)
+    flat: list[str] = field(default_factory=list)
     _hits: dict[int, set[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -36,7 +38,10 @@ class Reply:
         """Normalise ``text`` and split it into sentences, once."""
         clean = normalise(text)
         units = sentences(clean) if clean else []
-        return cls(text=clean, lex=lex, units=units, folded=_fold_units(clean, units))
+        folded = _fold_units(clean, units)
+        return cls(
+            text=clean, lex=lex, units=units, folded=folded, flat=[flatten(f) for f in folded]
+        )
 
     def find(self, cue_set: CueSet, *, skip: set[int] | None = None) -> list[str]:
         """Sentences where a cue matches once look-alike spans (blockers) are blanked out."""
@@ -48,10 +53,10 @@ class Reply:
         if key not in self._hits:
             hits: set[int] = set()
             if cue_set.cues is not None:
-                for index, folded in enumerate(self.folded):
+                for index, flat in enumerate(self.flat):
                     if cue_set.blockers is not None:
-                        folded = cue_set.blockers.sub(_BLANK, folded)
-                    if cue_set.cues.search(folded):
+                        flat = cue_set.blockers.sub(_BLANK, flat)
+                    if cue_set.cues.search(flat):
                         hits.add(index)
             self._hits[key] = hits
         return self._hits[key] - (skip or set())
