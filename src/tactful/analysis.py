@@ -85,6 +85,8 @@ class Analysis(BaseModel):
     references: list[Reference] = Field(default_factory=list)
     purpose: Purpose = "networking"
     signals: list[Signal] = Field(default_factory=list)
+    action: Literal["decline", "ask", "meet"] | None = None
+    """The triage's suggestion for the openness (``tactful.triage``); ``None``: not triaged."""
 
     def has_signal(self, kind: SignalKind) -> bool:
         """Whether the note carries a signal of this kind."""

@@ -19,6 +19,7 @@ from tactful.engines import Engine, Style, select_engine
 from tactful.engines.base import UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
+from tactful.triage import NoteTriage
 from tactful.validate.report import Report
 
 STYLES: tuple[Style, ...] = ("long", "short")
@@ -45,6 +46,7 @@ class Result(BaseModel):
     parts: Parts
     analysis: Analysis
     validation: Report
+    triage: NoteTriage | None = None
     prompt_version: str | None = None
     usage: dict[str, int] | None = None
     seed: int | None = None
@@ -133,12 +135,16 @@ def rewrite(
     there which engine ``auto`` picked, so a bad note still gets a one-line error).
     """
     from tactful.engines.offline import default_seed
+    from tactful.triage import triage_note
 
     chosen_style = _check_style(style)
     if max_attempts < 1:
         raise UsageError("max_attempts must be at least 1")
     profile = profile if profile is not None else Profile()
     analysis = analyse(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)
+    triage = triage_note(analysis.text, lang=analysis.lang, policy=profile.triage)
+    # The engine shapes the openness from the triage: ask what brings them, or meet first.
+    analysis = analysis.model_copy(update={"action": triage.action})
     base_seed = default_seed(analysis.text) if seed is None else seed
     drafter = (
         select_engine(engine, profile=profile, **(engine_options or {}))
@@ -182,6 +188,7 @@ def rewrite(
         ),
         analysis=analysis,
         validation=report,
+        triage=triage,
         prompt_version=getattr(drafter, "prompt_version", None),
         usage=drafter.usage_since(mark) if hasattr(drafter, "usage_since") else None,
         seed=base_seed,

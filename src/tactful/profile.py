@@ -23,6 +23,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, ValidationError
 
 from tactful.errors import ConfigError
+from tactful.triage_policy import TriagePolicy
 
 ENV_PREFIX = "TACTFUL_"
 PATH_ENV = "TACTFUL_PROFILE"
@@ -47,6 +48,7 @@ class Profile(BaseModel):
     base_url: str | None = None
     timeout: float | None = Field(default=None, gt=0)
     max_attempts: int | None = Field(default=None, ge=1)
+    triage: TriagePolicy = Field(default_factory=TriagePolicy)
 
 
 class LoadedProfile(BaseModel):
@@ -156,9 +158,10 @@ def load_profile(
     except ValidationError as exc:
         first = exc.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else "profile"
+        where = ".".join(str(part) for part in first["loc"]) or field  # e.g. triage.stock_action
         origin = sources.get(field, "profile")
         raise ConfigError(
-            f"invalid profile value for {field} (from {origin}): {first['msg']}"
+            f"invalid profile value for {where} (from {origin}): {first['msg']}"
         ) from None
     return LoadedProfile(profile=profile, path=file, exists=exists, sources=sources)
 
@@ -170,8 +173,9 @@ def to_toml(values: Mapping[str, Any]) -> str:
     quotes safely without a TOML-writing dependency.
     """
     lines = ["# Tactful profile: see 'tactful profile show' for the effective values."]
+    tables = {k: v for k, v in values.items() if isinstance(v, Mapping)}
     for key, value in values.items():
-        if value is None:
+        if value is None or key in tables:
             continue
         if isinstance(value, bool):
             rendered = "true" if value else "false"
@@ -182,6 +186,9 @@ def to_toml(values: Mapping[str, Any]) -> str:
         else:
             rendered = json.dumps(str(value), ensure_ascii=False)
         lines.append(f"{key} = {rendered}")
+    for key, table in tables.items():  # e.g. [triage]: one level of nesting
+        lines.append(f"\n[{key}]")
+        lines.extend(to_toml(table).splitlines()[1:])
     return "\n".join(lines) + "\n"
 
 

@@ -23,6 +23,8 @@ from tactful.cli import meta as _meta  # noqa: F401  isort: skip
 from tactful.cli import check as _check  # noqa: F401  isort: skip
 from tactful.cli import profile as _profile  # noqa: F401  isort: skip
 from tactful.cli import rewrite as _rewrite  # noqa: F401  isort: skip
+from tactful.cli import triage as _triage  # noqa: F401  isort: skip
+from tactful.cli import eval as _eval  # noqa: F401  isort: skip
 from tactful.cli import batch as _batch  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]

@@ -132,7 +132,8 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
     """
     need = analysis.purpose if analysis.purpose in NEEDS else None
     if analysis.stock:
-        return Plan("stock", need="stock")
+        # The triage's policy may say to decline a stock line without asking for more.
+        return Plan("stock", need=None if analysis.action == "decline" else "stock")
     if analysis.purpose == "selling":
         return Plan("sales")
     quoted = fold_aligned(" ".join(findings or []))
@@ -207,10 +208,35 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _openness_long(plan: Plan, profile: Profile, bank: _Bank, rng: random.Random) -> str:
+def _action_openings(analysis: Analysis, profile: Profile, bank: _Bank, style: str) -> list[str]:
+    """The triage's action as openness: ``ask`` what brings them, or ``meet`` first.
+
+    Empty when the triage chose a plain decline (or the bank has no such phrases),
+    so the need- or path-based openness applies as before.
+    """
+    if analysis.action == "ask":
+        return bank.get("openness", "action", "ask", style)
+    if analysis.action == "meet":
+        key = "meet_channels" if profile.channels else "meet"
+        return bank.get("openness", "action", key, style) or bank.get(
+            "openness", "action", "meet", style
+        )
+    return []
+
+
+def _openness_long(
+    plan: Plan, analysis: Analysis, profile: Profile, bank: _Bank, rng: random.Random
+) -> str:
     path = "channels" if profile.channels else "meet"
     sentences = []
-    if plan.need:
+    action = _action_openings(analysis, profile, bank, "long")
+    if action and analysis.action == "meet":
+        # A concrete need: the meeting (or group, or the user's channels) comes first.
+        offer = _fill(_pick(rng, action), {"channels": _channels(profile, bank)})
+        return " ".join([offer, _pick(rng, bank.get("thanks", "long"))])
+    if action:
+        sentences.append(_pick(rng, action))
+    elif plan.need:
         sentences.append(_pick(rng, bank.get("openness", "need", plan.need, "long")))
     sentences.append(
         _fill(
@@ -229,7 +255,7 @@ def _long(
     appreciation = _fill(_pick(rng, bank.get("appreciation", plan.situation, "long")), plan.slots)
     policy = _policy(profile, bank, short=False)[0]
     rationale = _fill(_pick(rng, bank.get("rationale", "long")), {"policy": policy})
-    openness = _openness_long(plan, profile, bank, rng)
+    openness = _openness_long(plan, analysis, profile, bank, rng)
     if profile.name:
         signoff = _fill(_pick(rng, bank.get("signoff", "named")), {"name": profile.name})
     else:
@@ -250,7 +276,9 @@ def _short(
     who = {"inviter": analysis.inviter} if analysis.inviter else {}
     addresses = _shuffled(rng, bank.get("address", "named" if who else "anonymous"))
     path = "channels" if profile.channels else "meet"
-    primary = bank.get("openness", "need", plan.need, "short") if plan.need else []
+    primary = _action_openings(analysis, profile, bank, "short")
+    if not primary and plan.need:
+        primary = bank.get("openness", "need", plan.need, "short")
     primary = _shuffled(rng, primary or bank.get("openness", path, "short"))
     meet = _shuffled(rng, bank.get("openness", "meet", "short"))
     rationales = _shuffled(rng, bank.get("rationale", "short"))

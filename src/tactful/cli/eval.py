@@ -1,0 +1,303 @@
+"""``tactful eval``: run the decline suite; ``tactful eval validator``: measure the validator.
+
+``eval`` is a typer sub-app with ``invoke_without_command=True``: the group's
+own callback runs the decline suite (so ``tactful eval --style short`` works as
+users expect), and ``validator`` is a subcommand with its own options. The
+callback returns early when a subcommand is named, so the two never both run.
+
+This module only parses options, prints and maps outcomes to exit codes; the
+work lives in ``tactful.evals`` so tests and scripts get the same behaviour.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from tactful.cli.app import app, err
+from tactful.errors import UsageError
+
+if TYPE_CHECKING:
+    from tactful.evals.cases import Style
+
+eval_app = typer.Typer(
+    name="eval",
+    help=(
+        "Run the decline suite and print a category x check table (default), or measure "
+        "the validator (`tactful eval validator`).\n\n"
+        "Exit 0 when the pass rate reaches --min-pass and no hard assertion (pitch, injected "
+        "text, links) failed; 1 otherwise; 2 for a usage error."
+    ),
+    invoke_without_command=True,
+    no_args_is_help=False,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode=None,
+)
+app.add_typer(eval_app, name="eval")
+
+
+class EngineChoice(StrEnum):
+    offline = "offline"
+    openai = "openai"
+
+
+class StyleChoice(StrEnum):
+    long = "long"
+    short = "short"
+    both = "both"
+
+
+_STYLE: dict[StyleChoice, Style] = {StyleChoice.long: "long", StyleChoice.short: "short"}
+_RUN = "Run"
+_MODEL = "Model and recordings"
+_OUTPUT = "Output and gate"
+
+
+@eval_app.callback(invoke_without_command=True)
+def run_suite(
+    ctx: typer.Context,
+    engine: Annotated[
+        EngineChoice,
+        typer.Option("--engine", "-e", help="Engine to measure.", rich_help_panel=_RUN),
+    ] = EngineChoice.offline,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            "-m",
+            envvar="TACTFUL_MODEL",
+            help="Model name for --engine openai.",
+            rich_help_panel=_MODEL,
+        ),
+    ] = None,
+    style: Annotated[
+        StyleChoice, typer.Option("--style", "-s", help="Reply style(s).", rich_help_panel=_RUN)
+    ] = StyleChoice.both,
+    cases: Annotated[
+        Path | None,
+        typer.Option(
+            "--cases",
+            help="Suite folder or .jsonl file (default: the shipped evals/cases).",
+            rich_help_panel=_RUN,
+        ),
+    ] = None,
+    category: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--filter",
+            "-f",
+            metavar="CATEGORY",
+            help="Only these categories (repeat or comma-separate).",
+            rich_help_panel=_RUN,
+        ),
+    ] = None,
+    concurrency: Annotated[
+        int,
+        typer.Option(
+            "--concurrency", "-c", min=1, max=64, help="Cases in flight.", rich_help_panel=_RUN
+        ),
+    ] = 4,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Write results.json, junit.xml and summary.md here.",
+            rich_help_panel=_OUTPUT,
+        ),
+    ] = None,
+    min_pass: Annotated[
+        float,
+        typer.Option(
+            "--min-pass",
+            min=0.0,
+            max=1.0,
+            help="Exit 1 below this share of passed assertions (hard ones always gate).",
+            rich_help_panel=_OUTPUT,
+        ),
+    ] = 0.95,
+    record: Annotated[
+        Path | None,
+        typer.Option("--record", help="Store every model exchange in DIR.", rich_help_panel=_MODEL),
+    ] = None,
+    replay: Annotated[
+        Path | None,
+        typer.Option(
+            "--replay",
+            help="Answer from recordings in DIR; no network, a missing one fails.",
+            rich_help_panel=_MODEL,
+        ),
+    ] = None,
+) -> None:
+    """Run the decline suite and print a category x check table.
+
+    Exit 0 when the pass rate reaches --min-pass and no hard assertion (injection,
+    pitch, links) failed; 1 otherwise; 2 for a usage error.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from tactful.evals.cases import STYLES, load_suite
+    from tactful.evals.engine import build_engine
+    from tactful.evals.report import render_table, write_reports
+    from tactful.evals.runner import Runner
+
+    if (record or replay) and engine is not EngineChoice.openai:
+        raise UsageError("--record and --replay need --engine openai")
+    if record and replay:
+        raise UsageError("use either --record or --replay, not both")
+    suite = load_suite(cases)
+    wanted = [c.strip() for item in category or [] for c in item.split(",") if c.strip()]
+    if wanted:
+        suite = suite.only(wanted)
+    styles: tuple[Style, ...] = STYLES if style is StyleChoice.both else (_STYLE[style],)
+    built = build_engine(engine.value, model=model, record=record, replay=replay)
+    runner = Runner(
+        engine=built.engine,
+        make_engine=built.make,
+        engine_name=engine.value,
+        model=built.model,
+        prompt_version=built.prompt_version,
+        concurrency=concurrency,
+    )
+    results = runner.run(suite, styles, min_pass=min_pass, progress=_progress_bar())
+    print(render_table(results))
+    built.finish(err)
+    if out is not None:
+        paths = write_reports(results, out)
+        err(f"wrote {', '.join(str(p) for p in paths.values())}")
+    raise typer.Exit(0 if results.summary.ok and built.ok else 1)
+
+
+def _progress_bar() -> Callable[[int, int], None]:
+    """A progress callback on stderr: a redrawn bar on a terminal, sparse lines in logs."""
+    stream = sys.stderr
+    tty = stream.isatty()
+    start = time.perf_counter()
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        elapsed = time.perf_counter() - start
+        if tty:
+            filled = int(30 * done / total)
+            bar = "#" * filled + "-" * (30 - filled)
+            end = "\n" if done == total else ""
+            stream.write(f"\reval [{bar}] {done}/{total} {elapsed:5.1f}s{end}")
+            stream.flush()
+        else:
+            step = 10 * done // total
+            if step != last[0] and (step > last[0] or done == total):
+                last[0] = step
+                stream.write(f"eval: {done}/{total} replies ({elapsed:.1f}s)\n")
+
+    return show
+
+
+@eval_app.command("validator")
+def validator_eval(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Labelled replies: a .jsonl file or a folder of them."),
+    ] = None,
+    min_precision: Annotated[
+        float,
+        typer.Option("--min-precision", min=0.0, max=1.0, help="Per core check, both languages."),
+    ] = 0.90,
+    min_recall: Annotated[
+        float,
+        typer.Option("--min-recall", min=0.0, max=1.0, help="Per core check, both languages."),
+    ] = 0.90,
+    min_accuracy: Annotated[
+        float,
+        typer.Option("--min-accuracy", min=0.0, max=1.0, help="Valid/invalid accuracy."),
+    ] = 0.92,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the scores as one JSON object.")
+    ] = False,
+) -> None:
+    """Measure the validator on labelled replies (default: the shipped evals/validator).
+
+    Prints precision, recall, F1 and confusion counts per check and language, and
+    the rows it got wrong. Exit 1 when a threshold is missed, 2 for a usage error.
+    """
+    from tactful.errors import InputError
+    from tactful.evals.gates import validator_json, validator_misses
+    from tactful.evals.validator import default_path, evaluate, format_table, load_rows
+
+    source = path if path is not None else default_path().parent
+    files = sorted(source.glob("*.jsonl")) if source.is_dir() else [source]
+    if not files or not all(f.is_file() for f in files):
+        raise InputError(f"no labelled replies at {source}; pass a .jsonl file or a folder")
+    try:
+        rows = [row for file in files for row in load_rows(file)]
+    except ValueError as exc:
+        raise InputError(str(exc).splitlines()[0]) from None
+    result = evaluate(rows)
+    misses = validator_misses(
+        result, min_precision=min_precision, min_recall=min_recall, min_accuracy=min_accuracy
+    )
+    if as_json:
+        print(json.dumps(validator_json(result), indent=2))
+    else:
+        print(format_table(result))
+    if misses:
+        err("FAIL: " + "; ".join(misses))
+        raise typer.Exit(1)
+    err(
+        f"PASS: precision >= {min_precision:.2f}, recall >= {min_recall:.2f} per core check, "
+        f"valid accuracy >= {min_accuracy:.2f} ({result.rows} rows)"
+    )
+
+
+@eval_app.command("triage")
+def triage_eval(
+    sets: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="A set of evals/triage to run (repeatable; default: all)."),
+    ] = None,
+    cases: Annotated[
+        Path | None, typer.Option("--cases", help="Folder of the .jsonl sets (evals/triage).")
+    ] = None,
+    min_kind_accuracy: Annotated[
+        float, typer.Option("--min-kind-accuracy", min=0.0, max=1.0)
+    ] = 0.0,
+    min_action_accuracy: Annotated[
+        float, typer.Option("--min-action-accuracy", min=0.0, max=1.0)
+    ] = 0.0,
+    min_recall: Annotated[
+        list[str] | None,
+        typer.Option("--min-recall", metavar="LABEL=X", help="Per kind or action (repeatable)."),
+    ] = None,
+    min_precision: Annotated[
+        list[str] | None,
+        typer.Option("--min-precision", metavar="LABEL=X", help="Per kind or action (repeatable)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Tables without the misses.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the scores as one JSON object.")
+    ] = False,
+) -> None:
+    """Measure `tactful triage`: precision and recall per kind and per action.
+
+    Exit 1 when a threshold is missed (a sales note proposed a meeting always
+    misses), 2 for a usage error.
+    """
+    from tactful.evals.triage import Gate, run, thresholds
+
+    gate = Gate(
+        min_kind_accuracy=min_kind_accuracy,
+        min_action_accuracy=min_action_accuracy,
+        min_recall=thresholds(min_recall or [], "--min-recall"),
+        min_precision=thresholds(min_precision or [], "--min-precision"),
+    )
+    code = run(sets, gate, as_json=as_json, quiet=quiet, folder=cases)
+    if code:
+        raise typer.Exit(code)

@@ -1,0 +1,83 @@
+"""``tactful triage``: what a note (or a follow-up) is, and what the reply should do."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from typing import Annotated
+
+import typer
+
+from tactful.cli.app import app
+
+_LANGS = ("auto", "fr", "en")
+
+
+def _read(text: str | None, *, allow_empty: bool, what: str) -> str:
+    """The text to triage. An empty *note* is LinkedIn's default (no note): ``stock``."""
+    from tactful.text import MAX_CHARS, read_input
+
+    if text is not None and text != "-":
+        return "" if allow_empty and not text.strip() else read_input(text, what=what)
+    stdin = sys.stdin
+    if not allow_empty or stdin is None or stdin.closed or (text is None and stdin.isatty()):
+        return read_input(text, what=what)
+    raw = stdin.buffer.read(MAX_CHARS * 4 + 1)
+    if not raw.strip():
+        return ""
+    return read_input("-", io.BytesIO(raw), what=what)
+
+
+def _plain(result: dict[str, object]) -> str:
+    lines = [
+        f"kind: {result['kind']}",
+        f"action: {result['action']}",
+        f"reason: {result['reason']}",
+    ]
+    signals = result.get("signals") or []
+    if isinstance(signals, list) and signals:
+        lines.append("signals:")
+        for signal in signals:
+            note = " (names you, not the inviter)" if signal["kind"] == "greeting" else ""
+            lines.append(f'  {signal["kind"]}: "{signal["evidence"]}"{note}')
+    return "\n".join(lines)
+
+
+@app.command()
+def triage(
+    text: Annotated[
+        str | None,
+        typer.Argument(help="The note (or, with --followup, the reply); '-' or none reads stdin."),
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", "-l", help="auto, fr or en.")] = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    profile: Annotated[
+        str | None,
+        typer.Option(
+            "--profile",
+            help="Profile TOML whose [triage] table sets the policy. [env: TACTFUL_PROFILE]",
+        ),
+    ] = None,
+    followup: Annotated[
+        bool, typer.Option("--followup", help="TEXT is a reply received after your decline.")
+    ] = False,
+) -> None:
+    """Triage an invitation note: kind, suggested action (decline, ask, meet) and why.
+
+    With --followup, triage a reply to your decline: pitch (ignore), genuine (meet)
+    or other (reply). An empty note is LinkedIn's default: stock.
+    """
+    from tactful.errors import UsageError
+    from tactful.profile import load_profile
+    from tactful.triage import triage_followup, triage_note
+
+    if lang not in _LANGS:
+        raise UsageError(f"--lang must be one of {', '.join(_LANGS)}, not {lang!r}")
+    body = _read(text, allow_empty=not followup, what="follow-up" if followup else "note")
+    if followup:
+        result = triage_followup(body, lang=lang).model_dump()
+    else:
+        policy = load_profile(profile).profile.triage
+        result = triage_note(body, lang=lang, policy=policy).model_dump()
+    print(json.dumps(result, ensure_ascii=False) if as_json else _plain(result))

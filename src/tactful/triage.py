@@ -1,0 +1,287 @@
+"""Triage: which notes deserve a decline, a question or a meeting; what follow-ups are worth.
+
+The method (``shared/method.md``) keeps LinkedIn for strong ties. Most notes are
+pitches dressed as compliments or LinkedIn's stock line; a few state a real,
+current need. The triage names the note's ``kind``, suggests an ``action`` that
+shapes the reply's openness (``decline``, ``ask`` what brings them, or ``meet``
+first), and says why, with the note's own words as evidence. It is
+deterministic: cue lexicons in ``data/<lang>/triage.toml`` vote for kinds, and a
+few plain rules decide; nothing here needs a model or the network.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Literal, get_args
+
+from pydantic import BaseModel, Field
+
+from tactful.errors import ConfigError, InputError
+from tactful.text import detect_language
+from tactful.triage_cues import Hit, Lexicon, Note, content_words, lexicon, match
+from tactful.triage_policy import (
+    FollowupAction,
+    FollowupKind,
+    NoteAction,
+    NoteKind,
+    TriagePolicy,
+)
+
+__all__ = [
+    "FollowupTriage",
+    "NoteTriage",
+    "TriagePolicy",
+    "TriageSignal",
+    "triage_followup",
+    "triage_note",
+]
+
+_FOLLOWUP_ACTION: dict[FollowupKind, FollowupAction] = {
+    "pitch": "ignore",
+    "genuine": "meet",
+    "other": "reply",
+}
+
+
+class TriageSignal(BaseModel):
+    """A cue the decision rests on, with the note's words that showed it.
+
+    ``kind`` is ``greeting`` (names the recipient, i.e. the user), ``stock_line``,
+    or a cue group's signal from the data files: ``compliment``, ``claim``,
+    ``offer``, ``commercial``, ``call_to_action``, ``self_promotion``, ``link``,
+    ``email``, ``phone``, ``reference``, ``event``, ``group``, ``contact`` (a
+    named mutual contact), ``recruiting``, ``advice_request``, ``collaboration``,
+    ``need``, ``timing``, ``respect``, ``broadcast``.
+    """
+
+    kind: str
+    evidence: str
+
+
+class NoteTriage(BaseModel):
+    """The triage of an invitation note."""
+
+    kind: NoteKind
+    action: NoteAction
+    reason: str
+    signals: list[TriageSignal] = Field(default_factory=list)
+    lang: Literal["fr", "en"] | None = None
+    recipient: str | None = None
+
+
+class FollowupTriage(BaseModel):
+    """The triage of a reply received after a decline."""
+
+    kind: FollowupKind
+    action: FollowupAction
+    reason: str
+    signals: list[TriageSignal] = Field(default_factory=list)
+    lang: Literal["fr", "en"] | None = None
+
+
+def _language(note: Note, lang: str) -> Literal["fr", "en"]:
+    if lang == "auto":
+        found = detect_language(note.original)
+        if found is None:
+            raise InputError(
+                "could not tell whether the note is French or English; pass --lang fr or --lang en"
+            )
+        lang = found
+    if lang not in get_args(Literal["fr", "en"]):
+        raise InputError(f"unsupported language {lang!r}; use --lang fr or --lang en")
+    return "fr" if lang == "fr" else "en"
+
+
+def _greeting(note: Note, lex: Lexicon) -> tuple[TriageSignal | None, str | None, int]:
+    """The greeting that names the user (the recipient), that name, and where the rest starts.
+
+    "Hi Sofia," names the user, not the inviter, and is no sign of personalisation.
+    """
+    found = lex.greeting.match(note.folded)
+    if found is None or found.end() == 0:
+        return None, None, 0
+    recipient = None
+    if found.group("name"):
+        name = note.span(found.start("name"), found.end("name"))
+        if name[:1].isupper() and found.group("name").split()[0] not in lex.not_names:
+            recipient = name
+    if recipient is None:  # "Hi," names nobody: nothing to show
+        return None, None, found.end()
+    return TriageSignal(kind="greeting", evidence=note.span(0, found.end())), recipient, found.end()
+
+
+_SIGNATURE = re.compile(r"(?:^|[\n,.!?;:)\-–—])[ \t]*((?:[a-z][a-z'.-]*[ \t]*){1,3})$")
+
+
+def _signature_start(note: Note) -> int:
+    """Where a closing signature ("- Priyanka", "Cordialement, Jean-Pierre Morel") starts.
+
+    A signature is the inviter's name, not content: it must not turn LinkedIn's
+    stock line into a personal note. Every word must be capitalised in the note.
+    """
+    found = _SIGNATURE.search(note.folded)
+    if found is None:
+        return len(note.folded)
+    words = note.span(found.start(1), found.end(1)).split()
+    if words and all(word[:1].isupper() for word in words):
+        return found.start(1)
+    return len(note.folded)
+
+
+def _best(scores: Counter[str], kinds: tuple[str, ...], threshold: int) -> str | None:
+    """Highest-scoring kind at or over the threshold; ties go to the earlier kind."""
+    best, top = None, threshold - 1
+    for kind in kinds:
+        if scores[kind] > top:
+            best, top = kind, scores[kind]
+    return best
+
+
+def _note_kind(name: str) -> NoteKind:
+    """A kind named in the data files, checked against the kinds the triage knows."""
+    for kind in get_args(NoteKind):
+        if kind == name:
+            return kind  # type: ignore[no-any-return]
+    raise ConfigError(f"triage data names an unknown kind {name!r}")
+
+
+def _evidence(hits: list[Hit], kind: str) -> str:
+    """The strongest piece of evidence for ``kind`` (the cue with the most votes)."""
+    voting = [h for h in hits if h.votes.get(kind, 0) > 0]
+    return max(voting, key=lambda h: h.votes[kind]).evidence if voting else ""
+
+
+def _signals(hits: list[Hit]) -> list[TriageSignal]:
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for hit in hits:
+        if (hit.signal, hit.evidence) not in seen:
+            seen.add((hit.signal, hit.evidence))
+            out.append(TriageSignal(kind=hit.signal, evidence=hit.evidence))
+    return out
+
+
+def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = None) -> NoteTriage:
+    """Classify an invitation note and suggest what the reply's openness should do.
+
+    An empty note (LinkedIn's default) or one without a single word (emoji only)
+    is ``stock``: it says nothing about the user or a purpose. ``lang`` is
+    ``"auto"``, ``"fr"`` or ``"en"``; an undetectable language raises
+    ``InputError`` (exit 2), as ``rewrite`` does.
+    """
+    policy = policy or TriagePolicy()
+    note = Note.of(text)
+    if not any(char.isalpha() for char in note.folded):  # no note, or only emoji
+        lex = lexicon("en")
+        return NoteTriage(
+            kind="stock",
+            action=policy.stock_action,
+            reason=f"{lex.reasons['empty']}{lex.reasons['separator']}"
+            f"{lex.reasons[policy.stock_action]}.",
+        )
+    language = _language(note, lang)
+    lex = lexicon(language)
+    greeting, recipient, body_start = _greeting(note, lex)
+    hits = match(note, lex)
+    scores = _scores(hits)
+    stock_line = lex.stock.search(note.folded)
+    signals = [greeting] if greeting else []
+    if stock_line:
+        evidence = note.span(stock_line.start(), stock_line.end())
+        signals.append(TriageSignal(kind="stock_line", evidence=evidence))
+    signals += _signals(hits)
+
+    best = _best(scores, lex.purpose_kinds, lex.threshold) or _best(
+        scores, lex.context_kinds, lex.threshold
+    )
+    kind: NoteKind
+    if best is not None:
+        kind = _note_kind(best)
+    else:
+        rest = content_words(note.folded[body_start : _signature_start(note)], lex)
+        kind = "stock" if len(rest) < lex.min_content_words else "other"
+    need = next((h.evidence for h in hits if h.signal in ("need", "timing")), None)
+    action = _action(kind, need is not None, scores["sales"], policy)
+    reason = _note_reason(kind, action, hits, need, lex)
+    return NoteTriage(
+        kind=kind,
+        action=action,
+        reason=reason,
+        signals=signals,
+        lang=language,
+        recipient=recipient,
+    )
+
+
+def _scores(hits: list[Hit]) -> Counter[str]:
+    """Points per kind: each group's votes times its (capped) number of matches."""
+    scores: Counter[str] = Counter()
+    for hit in hits:
+        scores.update({kind: weight * hit.count for kind, weight in hit.votes.items()})
+    return scores
+
+
+def _action(kind: NoteKind, need: bool, sales_points: int, policy: TriagePolicy) -> NoteAction:
+    """The policy's answer: stock and other as set, sales declined, a need met if welcome.
+
+    A meeting only answers a stated need, never a note that also sells (one weak
+    sales cue, such as "open to a call", is tolerated as noise).
+    """
+    if kind == "stock":
+        return policy.stock_action
+    if kind == "other":
+        return policy.other_action
+    if kind != "sales" and need and policy.welcomes_meeting(kind) and sales_points <= 1:
+        return "meet"
+    return "decline"
+
+
+def _note_reason(
+    kind: str, action: NoteAction, hits: list[Hit], need: str | None, lex: Lexicon
+) -> str:
+    """One sentence: what the note is (with its words) and what the reply should do."""
+    reasons = lex.reasons
+    template = reasons[kind]
+    if kind == "sales" and any(h.signal == "compliment" for h in hits):
+        template = reasons["sales_compliment"]
+    first = template.format(evidence=_evidence(hits, kind))
+    key = "decline_sales" if kind == "sales" else action
+    second = reasons[key].format(need=need or "")
+    return f"{first}{reasons['separator']}{second}."
+
+
+def triage_followup(text: str, *, lang: str = "auto") -> FollowupTriage:
+    """Classify a reply received after a decline: ``pitch``, ``genuine`` or ``other``.
+
+    The method's two follow-ups: "now that I have your attention, here is my
+    work" (a pitch: ignore it) and "I respect your choice; I am looking for
+    people in your field" (a genuine, current need: meet). A pitch that also
+    claims a need is still a pitch when selling outweighs it.
+    """
+    note = Note.of(text)
+    if not note.folded.strip():
+        raise InputError("the follow-up is empty; pass the reply you received")
+    language = _language(note, lang)
+    lex = lexicon(language)
+    hits = match(note, lex)
+    scores = _scores(hits)
+    has_need = any(h.signal == "need" for h in hits)
+    kind: FollowupKind
+    if scores["pitch"] >= lex.threshold and scores["pitch"] >= scores["genuine"]:
+        kind = "pitch"
+    elif has_need:
+        kind = "genuine"
+    else:
+        kind = "other"
+    key = "followup_other" if kind == "other" else kind
+    reason = lex.reasons[key].format(evidence=_evidence(hits, kind)) + "."
+    relevant = {"pitch", "genuine"}
+    signals = _signals([h for h in hits if relevant & set(h.votes) or h.signal == "compliment"])
+    return FollowupTriage(
+        kind=kind,
+        action=_FOLLOWUP_ACTION[kind],
+        reason=reason,
+        signals=signals,
+        lang=language,
+    )
