@@ -63,6 +63,14 @@ ROWS = [
         "J'aimerais faire partie de votre réseau professionnel sur LinkedIn.",
     ),
 ]
+# A specific, current need: the triage's "meet" action.
+MEET = incoming(
+    "Lucía García",
+    "lucia-garcia",
+    "11/9/24, 4:45 PM",
+    "Hi Sofia, I'm organising a panel on remote onboarding at the Python Montréal meetup on "
+    "March 12 and would love you to speak on it. Could we talk? - Lucía",
+)
 MALFORMED = 'Broken Row,"only three",fields\n'
 
 

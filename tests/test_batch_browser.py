@@ -16,8 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.batch_export import ROWS, incoming, write_zip
-from tests.batch_standin import StandInDrafter, standin_fixture  # noqa: F401  (fixture)
+from tests.batch_export import MEET, ROWS, incoming, write_zip
 from tests.helpers import run_cli
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[dev]'")
@@ -45,27 +44,33 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-def _report(tmp_path: Path) -> tuple[Path, list[dict[str, Any]]]:
-    hostile = incoming("Eve Mallory", "eve", "12/3/24", "<script>document.title='pwned'</script>")
-    out = tmp_path / "out"
-    result = run_cli("batch", str(write_zip(tmp_path / "export.zip", [*ROWS, hostile])), "--out",
-                     str(out))  # fmt: skip
+HOSTILE = incoming(
+    "Eve Mallory", "eve", "12/3/24", "Hi, <script>document.title='pwned'</script> - Eve"
+)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, Any]]]:
+    """A real batch run (offline engine) over an export with every action and a hostile note."""
+    tmp = tmp_path_factory.mktemp("report")
+    export = write_zip(tmp / "export.zip", [*ROWS, MEET, HOSTILE])
+    result = run_cli("batch", str(export), "--out", str(tmp / "out"))
     assert result.code == 0, result.stderr
-    lines = (out / "replies.jsonl").read_text(encoding="utf-8").splitlines()
-    return out / "report.html", [json.loads(line) for line in lines]
+    lines = (tmp / "out" / "replies.jsonl").read_text(encoding="utf-8").splitlines()
+    return tmp / "out" / "report.html", [json.loads(line) for line in lines]
 
 
 def test_report_opens_with_one_card_per_invitation_grouped_by_action(
-    tmp_path: Path, browser: Any, standin: type[StandInDrafter]
+    browser: Any, report: tuple[Path, list[dict[str, Any]]]
 ) -> None:
-    report, records = _report(tmp_path)
+    page_path, records = report
     context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
     outside: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.on("request", lambda r: None if r.url.startswith("file:") else outside.append(r.url))
-    page.goto(report.as_uri())
+    page.goto(page_path.as_uri())
     assert page.title() == f"Tactful: {len(records)} replies to review"
     assert page.locator("article.card").count() == len(records)
     groups = page.eval_on_selector_all(
@@ -73,25 +78,30 @@ def test_report_opens_with_one_card_per_invitation_grouped_by_action(
         "els => els.map(s => [s.dataset.action, s.querySelectorAll('article.card').length])",
     )
     expected = Counter(r["triage"]["action"] for r in records)
-    assert groups == [["ask", expected["ask"]], ["decline", expected["decline"]]]
+    assert groups == [[a, expected[a]] for a in ("meet", "ask", "decline")]
+    assert all(expected[a] for a in ("meet", "ask", "decline"))
     # Every card sits in the group of its own action.
-    mismatched = page.locator("section.group[data-action=ask] article.card[data-action=decline]")
-    assert mismatched.count() == 0
+    misplaced = page.eval_on_selector_all(
+        "article.card",
+        "els => els.filter(c => c.dataset.action !== c.parentElement.dataset.action).length",
+    )
+    assert misplaced == 0
     # The hostile note is shown as text and never ran.
     assert page.title() != "pwned"
-    assert "<script>document.title" in page.locator("article.card").last.inner_text()
+    eve = page.locator("article.card", has_text="Eve Mallory")
+    assert "<script>document.title" in eve.locator(".note").inner_text()
     assert errors == [] and outside == []
     context.close()
 
 
 def test_copy_button_puts_the_reply_on_the_clipboard(
-    tmp_path: Path, browser: Any, standin: type[StandInDrafter]
+    browser: Any, report: tuple[Path, list[dict[str, Any]]]
 ) -> None:
-    report, records = _report(tmp_path)
+    page_path, records = report
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(report.as_uri())
+    page.goto(page_path.as_uri())
     card = page.locator("article.card", has_text="Jean-François Tremblay")
     button = card.locator("button.copy")
     button.click()
@@ -107,19 +117,19 @@ def test_copy_button_puts_the_reply_on_the_clipboard(
 
 
 def test_copy_falls_back_when_the_clipboard_api_is_missing(
-    tmp_path: Path, browser: Any, standin: type[StandInDrafter]
+    browser: Any, report: tuple[Path, list[dict[str, Any]]]
 ) -> None:
-    report, records = _report(tmp_path)
+    page_path, records = report
     context = browser.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     # An older or locked-down browser: no asynchronous clipboard for the page's script.
     page.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
-    page.goto(report.as_uri())
+    page.goto(page_path.as_uri())
     page.locator("article.card button.copy").first.click()
     page.wait_for_function("document.querySelector('button.copied') !== null")
     reader = context.new_page()  # a page whose clipboard API is intact reads it back
-    reader.goto(report.as_uri())
+    reader.goto(page_path.as_uri())
     first_card_action = page.locator("article.card").first.get_attribute("data-action")
     first = next(r for r in records if r["triage"]["action"] == first_card_action)
     assert reader.evaluate("navigator.clipboard.readText()") == first["message"]

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.batch_export import ME, ROWS, incoming, write_csv, write_zip
+from tests.batch_export import ME, MEET, ROWS, incoming, write_csv, write_zip
 from tests.helpers import Run, run_cli
 
 
@@ -152,3 +152,24 @@ def test_a_note_in_another_language_gets_a_reply_in_the_exports_main_language(
     lucia = _records(out)[1]
     assert lucia["lang"] == "fr" and lucia["validation"]["valid"]
     assert "Lucía" in lucia["message"].splitlines()[0]
+
+
+def test_triage_shapes_each_reply_and_fills_the_summary(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = _batch(write_csv(tmp_path / "Invitations.csv", [*ROWS, MEET]), out)
+    assert result.code == 0, result.stderr
+    by_name = {r["inviter"]: r for r in _records(out)}
+    assert (by_name["Marc"]["triage"]["kind"], by_name["Marc"]["triage"]["action"]) == (
+        "stock",
+        "ask",
+    )
+    assert by_name["Amy"]["triage"]["kind"] == "sales"
+    assert by_name["Amy"]["triage"]["action"] != "meet"
+    assert by_name["Lucía"]["triage"]["action"] == "meet"
+    for record in by_name.values():
+        assert record["triage"]["reason"]
+        assert record["validation"]["valid"]
+    table = {" ".join(line.split()[:-1]): line.split()[-1] for line in result.stdout.splitlines()}
+    assert table["stock ask"] == "2"
+    assert table["sales decline"] == "1"
+    assert table["total"] == "6"
