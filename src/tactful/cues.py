@@ -662,7 +662,7 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
         # "Hi Tom", "Thanks Ana": a greeting or a role word opens no event's name,
         # unless the name carries its own event or group noun ("Data Council meetup").
         named_by_noun = (t_start, t_end) != (start, end) or any(
-            w in lex.event_nouns or w in lex.group_nouns for w in words[1:]
+            w in lex.event_nouns or w in lex.group_nouns for w in words
         )
         if words[0] in not_names(lex.lang) and not (named_by_noun and len(words) > 1):
             continue
