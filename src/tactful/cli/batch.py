@@ -83,9 +83,14 @@ def batch(
     ] = False,
     seed: Annotated[int | None, typer.Option("--seed", help="Same seed, same drafts.")] = None,
     concurrency: Annotated[
-        int,
-        typer.Option("--concurrency", min=1, max=32, help="Invitations drafted at once."),
-    ] = 4,
+        int | None,
+        typer.Option(
+            "--concurrency",
+            min=1,
+            max=32,
+            help="Invitations drafted at once. [default: 4 with a model, 1 offline]",
+        ),
+    ] = None,
     all_rows: Annotated[
         bool, typer.Option("--all", help="Also draft for OUTGOING invitations.")
     ] = False,
@@ -140,7 +145,7 @@ def batch(
                 drafter,
                 done=done,
                 include_outgoing=all_rows,
-                concurrency=concurrency,
+                concurrency=concurrency or (4 if chosen == "openai" else 1),
                 progress=progress,
                 warn=err,
             )
