@@ -7,11 +7,18 @@ barely moves while the row count grows, and the script prints that ratio.
 
     python benchmarks/bench_batch.py            # 1,000 rows, then 4,000
     python benchmarks/bench_batch.py --rows 10000 --scale 1
+
+With ``--model-latency L`` it instead measures ``--concurrency`` with the model engine:
+a loopback Chat Completions server (``tests/chat_server.py``) answers each request after
+L seconds, and the same export runs with 1 and with 8 workers; the ratio is the speed-up.
+
+    python benchmarks/bench_batch.py --model-latency 0.2 --rows 100
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
@@ -99,11 +106,50 @@ def run(rows: int, workdir: Path) -> tuple[int, float, float]:
     return len(records), float(elapsed), int(peak_kib) / 1024
 
 
+def model_runs(rows: int, latency: float) -> None:
+    """The same export with the model engine at --concurrency 1 and 8 against a slow server."""
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root))
+    from tests.chat_server import ChatServer, Reply, completion
+    from tests.evals_fakes import request_lang, valid_long_draft
+
+    def answer(body: object) -> Reply:
+        return Reply(body=completion(valid_long_draft(request_lang(body))), delay=latency)
+
+    from tactful.cli import main as cli
+
+    with tempfile.TemporaryDirectory(prefix="tactful-bench-") as tmp, ChatServer() as server:
+        server.default = answer
+        export = Path(tmp) / "export.zip"
+        export_zip(export, rows)
+        seconds = {}
+        for workers in (1, 8):
+            out = Path(tmp) / f"out-{workers}"
+            start = time.perf_counter()
+            quiet = io.StringIO()
+            try:
+                with contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+                    cli(["batch", str(export), "--out", str(out), "--engine", "openai",
+                         "--base-url", server.url, "--concurrency", str(workers)])  # fmt: skip
+            except SystemExit as exc:
+                if exc.code not in (0, None):
+                    sys.exit(f"tactful batch failed ({exc.code}):\n{quiet.getvalue()[-2000:]}")
+            seconds[workers] = time.perf_counter() - start
+        print(
+            f"{rows} rows, model answering after {latency} s: --concurrency 1 {seconds[1]:.1f} s, "
+            f"--concurrency 8 {seconds[8]:.1f} s, speed-up x{seconds[1] / seconds[8]:.1f}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1000)
     parser.add_argument("--scale", type=int, default=4, help="size of the memory check run")
+    parser.add_argument("--model-latency", type=float, default=None, help="seconds per answer")
     options = parser.parse_args()
+    if options.model_latency is not None:
+        model_runs(options.rows, options.model_latency)
+        return
     with tempfile.TemporaryDirectory(prefix="tactful-bench-") as tmp:
         workdir = Path(tmp)
         drafted, seconds, peak = run(options.rows, workdir)
