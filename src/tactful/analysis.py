@@ -85,6 +85,8 @@ class Analysis(BaseModel):
     references: list[Reference] = Field(default_factory=list)
     purpose: Purpose = "networking"
     signals: list[Signal] = Field(default_factory=list)
+    met: bool = False
+    """The note says the two already met or exchanged (at an event, in a group)."""
     action: Literal["decline", "ask", "meet"] | None = None
     """The triage's suggestion for the openness (``tactful.triage``); ``None``: not triaged."""
 
@@ -141,6 +143,7 @@ def analyse(
         references=references,
         purpose=purpose,
         signals=signals,
+        met=lx.find_met(safe, lex),
     )
 
 

@@ -120,6 +120,7 @@ class Lexicon:
     event_nouns: frozenset[str]
     group_nouns: frozenset[str]
     group_cues: re.Pattern[str]
+    group_opener: re.Pattern[str]
     places: re.Pattern[str]
     topic_places: frozenset[str]
     elided_stops: tuple[str, ...]
@@ -140,6 +141,8 @@ class Lexicon:
     instruction_words: frozenset[str]
     topic_openers: frozenset[str]
     dangling: frozenset[str]
+    stock_words: frozenset[str]
+    met: re.Pattern[str]
 
 
 @cache
@@ -199,7 +202,8 @@ def lexicon(lang: str) -> Lexicon:
         stock=phrase_re(data["stock"]),
         nouns=nouns,
         possessive_ref=re.compile(
-            rf"(?:{poss})[ ](?:[\w'-]+[ ]){{0,2}}?(?P<noun>{noun_alt})(?P<tail>[^\n]*)"
+            rf"(?:{poss})[ ](?:[\w'-]+[ ]|[\w-]+'(?=\w)){{0,3}}?"  # "votre série d'articles"
+            rf"(?P<noun>{noun_alt})(?P<tail>[^\n]*)"
         ),
         you_ref=re.compile(
             rf"(?:{demo})[ ]?(?P<noun>{noun_alt})(?:[ ](?:{relatives}))?[ ]?(?:{subj})[ ]"
@@ -217,6 +221,7 @@ def lexicon(lang: str) -> Lexicon:
         event_nouns=frozenset(_fold_cue(n) for n in events["event_nouns"]),
         group_nouns=frozenset(_fold_cue(n) for n in events["group_nouns"]),
         group_cues=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
+        group_opener=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]+(?=\w)"),
         places=re.compile(rf"(?:{places})[ ]*(?:(?:{articles})[ ]?)?$"),
         topic_places=frozenset(_fold_cue(p) for p in events["topic_places"]),
         elided_stops=tuple(_fold_cue(s) for s in refs["topic_stops"] if s.endswith("'")),
@@ -230,10 +235,12 @@ def lexicon(lang: str) -> Lexicon:
         contractions={_fold_cue(k): v for k, v in refs["contractions"].items()},
         mutual_cue=phrase_re(mutual["cues"]),
         mutual_before=re.compile(
-            rf"({_NAME_WORD})[ ](?:[A-ZÀ-Þ]\w+[ ])?(?:{phrase_alternation(mutual['name_before'])})"
+            rf"((?:{_NAME_WORD}[ ]){{0,2}}{_NAME_WORD})[ ,]+"
+            rf"(?:{phrase_alternation(mutual['name_before'])})"
         ),
         mutual_after=re.compile(
-            rf"(?:{phrase_alternation(mutual['name_after'])})[ ,]+({_NAME_WORD})"
+            rf"(?:{phrase_alternation(mutual['name_after'])})[ ,]+"
+            rf"({_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})"
         ),
         purposes={name: phrase_re(cues) for name, cues in data["purposes"].items()},
         cta=phrase_re(data["signals"]["call_to_action"]),
@@ -244,6 +251,8 @@ def lexicon(lang: str) -> Lexicon:
         instruction_words=frozenset(_fold_cue(w) for w in sanitise["instruction_words"]),
         topic_openers=frozenset(_fold_cue(w) for w in refs["topic_openers"]),
         dangling=frozenset(_fold_cue(w) for w in sanitise["dangling"]),
+        stock_words=frozenset(_fold_cue(w) for w in data.get("stock_words", [])),
+        met=phrase_re(data.get("met", [])),
     )
 
 
@@ -401,7 +410,10 @@ def is_stock(norm: str, lex: Lexicon, *, recipient: str | None, inviter: str | N
     """True when the note says nothing of its own (LinkedIn's stock line, a bare "Hi!").
 
     The stock line, the greeting, the sign-off and the names are removed; what is
-    left must hold at least two words that are not function words.
+    left must hold at least two words that are neither function words nor the
+    vocabulary of connecting itself (``stock_words``: "invite", "join", "network"),
+    so the many rewordings of the stock line ("je vous invite à rejoindre mon
+    réseau") count as stock without listing each one.
     """
     folded = fold_aligned(norm)
     folded = lex.stock.sub(" ", folded)
@@ -415,7 +427,17 @@ def is_stock(norm: str, lex: Lexicon, *, recipient: str | None, inviter: str | N
         folded = pattern.sub(" ", folded)
     content = [w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", folded) if w not in lex.stopwords]
     content = [w for w in content if w not in not_names(lex.lang) or len(w) > 3]
+    content = [w for w in content if w not in lex.stock_words]
     return len(content) <= 1
+
+
+def find_met(safe: str, lex: Lexicon) -> bool:
+    """Whether the note says the two already met or exchanged (at an event, in a group).
+
+    A reply to such a note must not claim they have never met: its rationale
+    says instead that a brief crossing is not yet the tie the network is for.
+    """
+    return lex.met.search(fold_aligned(safe)) is not None
 
 
 def find_register(norm: str, lex: Lexicon) -> Literal["tu", "vous"]:
@@ -452,11 +474,15 @@ def find_purpose(safe: str, lex: Lexicon, signals: list[Signal]) -> tuple[Purpos
 # --- references ---------------------------------------------------------------------------
 
 
-def sanitise_topic(topic: str | None, lang: str, *, max_words: int = 10) -> str | None:
+def sanitise_topic(
+    topic: str | None, lang: str, *, max_words: int = 10, proper: bool = False
+) -> str | None:
     """A topic safe to echo: plain words only, short, no link, nothing that reads as an order.
 
     Returns ``None`` when nothing safe is left; callers then write a reply that
-    does not echo a topic rather than one that repeats untrusted text.
+    does not echo a topic rather than one that repeats untrusted text. ``proper``
+    (a proper name such as "Toronto Product Book Club") lets a capitalised word
+    inside the name be one that is otherwise a verb of command ("Book").
     """
     if not topic:
         return None
@@ -468,8 +494,15 @@ def sanitise_topic(topic: str | None, lang: str, *, max_words: int = 10) -> str 
     if lex.injection.search(folded):
         return None
     tokens = folded.split()
-    if any(t.strip("'.-") in lex.instruction_words for t in tokens):
-        return None
+    originals = topic.split()
+    for idx, token in enumerate(tokens):
+        if token.strip("'.-") not in lex.instruction_words:
+            continue
+        inside_name = (
+            proper and idx > 0 and originals[idx][:1].isupper() and originals[idx - 1][:1].isupper()
+        )
+        if not inside_name:
+            return None
     chars = []
     for ch in topic:
         if not _TOPIC_CHARS.fullmatch(ch):
@@ -586,11 +619,15 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
         if start > 0 and (safe[start - 1].isalnum() or safe[start - 1] in "'-"):
             continue
         name = _trim_name(match.group(0).rstrip("."), lex)
+        opener = lex.group_opener.match(fold_aligned(name))
+        if opener:
+            # "Ancien de HEC Montréal comme vous": the cue opened the sentence, capitalised.
+            start, name = start + opener.end(), name[opener.end() :]
         end = start + len(name)
         if not name or any(_same(name, other) for other in exclude):
             continue
         words = fold_aligned(name).split()
-        if words[0] in not_names(lex.lang) or _is_signoff_line(name, lex):
+        if _is_signoff_line(name, lex):
             continue
         before = folded[max(0, start - 60) : start]
         prev_words = before.split()
@@ -622,13 +659,23 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
             kind = "group"
         if kind is None or (len(words) == 1 and len(name) < 3):
             continue
+        # "Hi Tom", "Thanks Ana": a greeting or a role word opens no event's name,
+        # unless the name carries its own event or group noun ("Data Council meetup").
+        named_by_noun = (t_start, t_end) != (start, end) or any(
+            w in lex.event_nouns or w in lex.group_nouns for w in words
+        )
+        if words[0] in not_names(lex.lang) and not (named_by_noun and len(words) > 1):
+            continue
         lead = folded[:t_start].split()
         prefix = ""
         if t_start == start and lead and lead[-1] in lex.articles:
             t_start -= len(lead[-1]) + (0 if lead[-1].endswith("'") else 1)
-        elif lead and lead[-1] in lex.contractions and t_start != start:
+        elif lead and lead[-1] in lex.contractions and (t_start != start or named_by_noun):
+            # "au salon VivaTech", "au Meetup Python Montréal": the article comes back.
             prefix = lex.contractions[lead[-1]]
-        topic = sanitise_topic(prefix + safe[t_start:t_end].strip(), lex.lang, max_words=8)
+        topic = sanitise_topic(
+            prefix + safe[t_start:t_end].strip(), lex.lang, max_words=8, proper=True
+        )
         if topic:
             out.append(Reference(kind=kind, topic=topic, evidence=safe[t_start:t_end].strip()))
     return out
@@ -653,15 +700,38 @@ def _unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
     return out
 
 
+def _full_name(safe: str, start: int, end: int, lang: str, *, backwards: bool) -> str | None:
+    """The contact's name around a cue, first name and surname kept ("Sarah Chen").
+
+    ``safe[start:end]`` holds up to three words next to the cue; the run of
+    capitalised name words nearest the cue is the name (a lone surname never is:
+    "for mentioning Chen" reads as if the note named someone else).
+    """
+    words = safe[start:end].split()
+    if backwards:
+        words.reverse()
+    run: list[str] = []
+    for word in words:
+        word = word.strip(",.;:!?")
+        if not word[:1].isupper() or not all(ch.isalpha() or ch in "'-" for ch in word):
+            break
+        run.append(word)
+    if backwards:
+        run.reverse()
+    while run and not is_name_word(run[0], lang):
+        run.pop(0)
+    return " ".join(run) if run else None
+
+
 def _mutual(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> list[Reference]:
     from tactful.analysis import Reference
 
     folded = fold_aligned(safe)
     out: list[Reference] = []
-    for regex in (lex.mutual_after, lex.mutual_before):
+    for regex, backwards in ((lex.mutual_after, False), (lex.mutual_before, True)):
         for match in regex.finditer(folded):
-            name = safe[match.start(1) : match.end(1)]
-            if is_name_word(name, lex.lang) and not any(_same(name, other) for other in exclude):
+            name = _full_name(safe, match.start(1), match.end(1), lex.lang, backwards=backwards)
+            if name and not any(_same(name.split()[0], other) for other in exclude):
                 out.append(
                     Reference(kind="mutual", topic=name, evidence=safe[match.start() : match.end()])
                 )

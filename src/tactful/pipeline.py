@@ -66,6 +66,23 @@ def _known_names(profile: Profile, analysis: Analysis) -> list[str]:
     return [name for name in names if name]
 
 
+def _with_triage(analysis: Analysis, triage: NoteTriage) -> Analysis:
+    """The analysis the engine sees, with what the triage knows better.
+
+    The openness follows the triage's action (ask what brings them, or meet first).
+    The triage reads pitches and stock lines with richer cues than the analysis,
+    and its verdict only ever makes the reply more careful: a note it calls
+    ``sales`` gets a courteous thanks that echoes nothing, one it calls ``stock``
+    gets no thanks for a personal note or a proposal.
+    """
+    update: dict[str, Any] = {"action": triage.action}
+    if triage.kind == "sales" and analysis.purpose != "selling":
+        update["purpose"] = "selling"
+    if triage.kind == "stock" and not analysis.stock:
+        update.update(stock=True, personalised=False)
+    return analysis.model_copy(update=update)
+
+
 def _attempt_loop(
     engine: Engine,
     analysis: Analysis,
@@ -143,8 +160,7 @@ def rewrite(
     profile = profile if profile is not None else Profile()
     analysis = analyse(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)
     triage = triage_note(analysis.text, lang=analysis.lang, policy=profile.triage)
-    # The engine shapes the openness from the triage: ask what brings them, or meet first.
-    analysis = analysis.model_copy(update={"action": triage.action})
+    analysis = _with_triage(analysis, triage)
     base_seed = default_seed(analysis.text) if seed is None else seed
     drafter = (
         select_engine(engine, profile=profile, **(engine_options or {}))

@@ -255,3 +255,49 @@ def validator_eval(
         f"PASS: precision >= {min_precision:.2f}, recall >= {min_recall:.2f} per core check, "
         f"valid accuracy >= {min_accuracy:.2f} ({result.rows} rows)"
     )
+
+
+@eval_app.command("triage")
+def triage_eval(
+    sets: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="A set of evals/triage to run (repeatable; default: all)."),
+    ] = None,
+    cases: Annotated[
+        Path | None, typer.Option("--cases", help="Folder of the .jsonl sets (evals/triage).")
+    ] = None,
+    min_kind_accuracy: Annotated[
+        float, typer.Option("--min-kind-accuracy", min=0.0, max=1.0)
+    ] = 0.0,
+    min_action_accuracy: Annotated[
+        float, typer.Option("--min-action-accuracy", min=0.0, max=1.0)
+    ] = 0.0,
+    min_recall: Annotated[
+        list[str] | None,
+        typer.Option("--min-recall", metavar="LABEL=X", help="Per kind or action (repeatable)."),
+    ] = None,
+    min_precision: Annotated[
+        list[str] | None,
+        typer.Option("--min-precision", metavar="LABEL=X", help="Per kind or action (repeatable)."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Tables without the misses.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the scores as one JSON object.")
+    ] = False,
+) -> None:
+    """Measure `tactful triage`: precision and recall per kind and per action.
+
+    Exit 1 when a threshold is missed (a sales note proposed a meeting always
+    misses), 2 for a usage error.
+    """
+    from tactful.evals.triage import Gate, run, thresholds
+
+    gate = Gate(
+        min_kind_accuracy=min_kind_accuracy,
+        min_action_accuracy=min_action_accuracy,
+        min_recall=thresholds(min_recall or [], "--min-recall"),
+        min_precision=thresholds(min_precision or [], "--min-precision"),
+    )
+    code = run(sets, gate, as_json=as_json, quiet=quiet, folder=cases)
+    if code:
+        raise typer.Exit(code)

@@ -137,12 +137,20 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
     if analysis.purpose == "selling":
         return Plan("sales")
     quoted = fold_aligned(" ".join(findings or []))
+    # An event named in a note that states a need and does not say the two met is where
+    # the proposal takes place ("a panel at the AI Forum"), not a shared memory to thank for.
+    skip_events = (
+        need is not None
+        and not analysis.met
+        and not lexicon(analysis.lang).event_verbs.search(fold_aligned(analysis.text))
+    )
 
     def flagged(text: str) -> bool:
         return bool(quoted) and fold_aligned(text) in quoted
 
     for ref in analysis.references:
-        topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
+        proper = ref.kind in ("event", "group", "mutual")
+        topic = sanitise_topic(ref.topic, analysis.lang, proper=proper) if ref.topic else None
         if ref.kind in CONTENT_KINDS and ref.noun and topic:
             rendered = _render_ref(ref.model_copy(update={"topic": topic}), bank)
             if flagged(rendered):
@@ -153,6 +161,8 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
                 return Plan("content_topic", {"ref": rendered}, need, topic)
             continue
         if topic and flagged(topic):
+            continue
+        if ref.kind == "event" and skip_events:
             continue
         if ref.kind in ("event", "group") and topic:
             return Plan(ref.kind, {"topic": topic}, need, topic)
@@ -170,6 +180,9 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
             return Plan("content", {"ref": bare}, need)
     if need:
         return Plan(need, {}, need)
+    if analysis.has_signal("injection"):
+        # Injected orders are not a personal note: a courteous thanks, nothing echoed.
+        return Plan("sales")
     return Plan("personal")
 
 
@@ -200,6 +213,27 @@ def _policy(profile: Profile, bank: _Bank, *, short: bool) -> list[str]:
     return [ours]
 
 
+def _path(analysis: Analysis, profile: Profile, bank: _Bank) -> str:
+    """The openness bank: the user's channels, else keep talking (met), else meet."""
+    if profile.channels:
+        return "channels"
+    if analysis.met and bank.get("openness", "met", "long"):
+        return "met"
+    return "meet"
+
+
+def _rationales(analysis: Analysis, profile: Profile, bank: _Bank, style: str) -> list[str]:
+    """Rationale templates: to a note saying the two met, ones that do not deny it.
+
+    The user's own policy still wins when set (it is their reason, in their words).
+    """
+    if analysis.met and not (profile.policy or "").strip():
+        met = bank.get("rationale_met", style)
+        if met:
+            return met
+    return bank.get("rationale", style)
+
+
 def _pick(rng: random.Random, options: list[str]) -> str:
     return rng.choice(options) if options else ""
 
@@ -214,7 +248,8 @@ def _action_openings(analysis: Analysis, profile: Profile, bank: _Bank, style: s
     Empty when the triage chose a plain decline (or the bank has no such phrases),
     so the need- or path-based openness applies as before.
     """
-    if analysis.action == "ask":
+    if analysis.action == "ask" or (analysis.action == "meet" and analysis.stock):
+        # A stock line states no need: at most, ask what brings them.
         return bank.get("openness", "action", "ask", style)
     if analysis.action == "meet":
         key = "meet_channels" if profile.channels else "meet"
@@ -227,7 +262,7 @@ def _action_openings(analysis: Analysis, profile: Profile, bank: _Bank, style: s
 def _openness_long(
     plan: Plan, analysis: Analysis, profile: Profile, bank: _Bank, rng: random.Random
 ) -> str:
-    path = "channels" if profile.channels else "meet"
+    path = _path(analysis, profile, bank)
     sentences = []
     action = _action_openings(analysis, profile, bank, "long")
     if action and analysis.action == "meet":
@@ -254,7 +289,7 @@ def _long(
     greeting = _fill(_pick(rng, bank.get("greeting", "named" if who else "anonymous")), who)
     appreciation = _fill(_pick(rng, bank.get("appreciation", plan.situation, "long")), plan.slots)
     policy = _policy(profile, bank, short=False)[0]
-    rationale = _fill(_pick(rng, bank.get("rationale", "long")), {"policy": policy})
+    rationale = _fill(_pick(rng, _rationales(analysis, profile, bank, "long")), {"policy": policy})
     openness = _openness_long(plan, analysis, profile, bank, rng)
     if profile.name:
         signoff = _fill(_pick(rng, bank.get("signoff", "named")), {"name": profile.name})
@@ -275,13 +310,13 @@ def _short(
     """
     who = {"inviter": analysis.inviter} if analysis.inviter else {}
     addresses = _shuffled(rng, bank.get("address", "named" if who else "anonymous"))
-    path = "channels" if profile.channels else "meet"
+    path = _path(analysis, profile, bank)
     primary = _action_openings(analysis, profile, bank, "short")
     if not primary and plan.need:
         primary = bank.get("openness", "need", plan.need, "short")
     primary = _shuffled(rng, primary or bank.get("openness", path, "short"))
     meet = _shuffled(rng, bank.get("openness", "meet", "short"))
-    rationales = _shuffled(rng, bank.get("rationale", "short"))
+    rationales = _shuffled(rng, _rationales(analysis, profile, bank, "short"))
     plans = [plan]
     if plan.slots:
         plans.append(Plan(plan.need or "personal", {}, plan.need))
