@@ -8,6 +8,7 @@ button puts the exact reply (newlines included) on the clipboard.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections import Counter
 from collections.abc import Iterator
@@ -21,6 +22,9 @@ from tests.helpers import run_cli
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[dev]'")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# A developer without Chromium skips; CI (which installs it in .ci/run) must never skip silently.
+if CHROMIUM is None and os.environ.get("CI"):
+    pytest.fail("CI must run the browser test: .ci/run installs Debian's chromium", pytrace=False)
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)"
 )
