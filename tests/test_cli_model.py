@@ -191,6 +191,27 @@ def test_an_unknown_model_says_so(model_env: ChatServer) -> None:
     assert "model 'nope' was not found" in error and "--model" in error
 
 
+def test_a_prompt_too_long_for_a_local_server_is_one_line_naming_the_flag(
+    model_env: ChatServer,
+) -> None:
+    # llama-cpp-python's answer when started with its default --n_ctx 2048 (observed).
+    too_long = error_body(
+        "This model's maximum context length is 2048 tokens. However, you requested 2400 tokens "
+        "(2400 in the messages, None in the completion). Please reduce the length of the "
+        "messages or completion.",
+        code="context_length_exceeded",
+    )
+    too_long["error"]["param"] = "messages"
+    model_env.default = Reply(400, too_long)
+    run = rewrite("--verbose", NOTE)
+    assert (run.code, run.stdout) == (1, "")
+    error = run.stderr.splitlines()[-1]
+    assert error.startswith("Error: the prompt does not fit the context window")
+    assert "2400 tokens for a window of 2048" in error and "--n_ctx" in error
+    assert "Traceback" not in run.stderr and "refused response_format" not in run.stderr
+    assert len(model_env.chat_requests) == 1
+
+
 def test_non_json_content_then_a_good_draft(model_env: ChatServer) -> None:
     model_env.queue(Reply(body=completion("Dear Lee, thanks but no thanks.")), GOOD)
     run = rewrite("--json", NOTE)

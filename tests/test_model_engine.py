@@ -322,3 +322,76 @@ def test_a_web_page_instead_of_an_api_is_a_clear_error(chat_server: ChatServer) 
     with pytest.raises(ModelError, match="ends in /v1"):
         engine(chat_server).draft(analysis(), PROFILE, "long")
     assert len(chat_server.chat_requests) == 1
+
+
+# What a real llama-cpp-python 0.3.36 server (gemma-3-270m, default --n_ctx 2048) answered
+# Tactful's first json_object request, byte for byte apart from the request id.
+LLAMA_CPP_PYTHON_TOO_LONG = {
+    "error": {
+        "message": "This model's maximum context length is 2048 tokens. However, you requested "
+        "2400 tokens (2400 in the messages, None in the completion). Please reduce the length "
+        "of the messages or completion.",
+        "type": "invalid_request_error",
+        "param": "messages",
+        "code": "context_length_exceeded",
+    }
+}
+# llama.cpp's own server (server-context.cpp): a numeric code and no param.
+LLAMA_CPP_TOO_LONG = {
+    "error": {
+        "code": 400,
+        "message": "request (9412 tokens) exceeds the available context size (8192 tokens), "
+        "try increasing it",
+        "type": "exceed_context_size_error",
+        "n_prompt_tokens": 9412,
+        "n_ctx": 8192,
+    }
+}
+
+
+@pytest.mark.parametrize(
+    ("body", "sizes"),
+    [
+        (LLAMA_CPP_PYTHON_TOO_LONG, "2400 tokens for a window of 2048"),
+        (LLAMA_CPP_TOO_LONG, "9412 tokens for a window of 8192"),
+    ],
+)
+def test_a_prompt_longer_than_the_context_window_says_how_to_fix_it(
+    chat_server: ChatServer, retry_waits: list[float], body: dict[str, Any], sizes: str
+) -> None:
+    chat_server.default = Reply(400, body, {"x-request-id": "req_ctx"})
+    eng = engine(chat_server)
+    with pytest.raises(ModelError) as caught:
+        eng.draft(analysis(), PROFILE, "long")
+    message = str(caught.value)
+    assert "does not fit the context window" in message and sizes in message
+    assert "--n_ctx 8192" in message and "req_ctx" in message
+    # Not mistaken for a refused response_format: one request, no step down, no retry.
+    assert len(chat_server.chat_requests) == 1
+    assert eng.mode == "json_schema" and eng.downgrades == []
+    assert retry_waits == []
+
+
+def test_llama_cpp_python_refusing_json_schema_with_its_real_500_body(
+    chat_server: ChatServer, retry_waits: list[float]
+) -> None:
+    # fastapi's validation error, wrapped by llama_cpp/server/errors.py as a 500 with the
+    # traceback's last frame in the message (observed on llama-cpp-python 0.3.36).
+    message = (
+        "1 validation error:\n  {'type': 'literal_error', 'loc': ('body', 'response_format', "
+        "'type'), 'msg': \"Input should be 'text' or 'json_object'\", 'input': 'json_schema', "
+        "'ctx': {'expected': \"'text' or 'json_object'\"}}\n\n  File \"/venv/lib/python3.11/"
+        'site-packages/llama_cpp/server/app.py", line 376, in create_chat_completion\n'
+        "    POST /v1/chat/completions"
+    )
+    refusal = {
+        "error": {"message": message, "type": "internal_server_error", "param": None, "code": None}
+    }
+    chat_server.queue(Reply(500, refusal), good(), good())
+    eng = engine(chat_server)
+    eng.draft(analysis(), PROFILE, "long")
+    eng.draft(analysis(), PROFILE, "short")
+    fmts = [r["body"].get("response_format", {}) for r in chat_server.chat_requests]
+    assert [f.get("type") for f in fmts] == ["json_schema", "json_object", "json_object"]
+    assert fmts[1]["schema"] == reply_schema()  # llama-cpp-python turns it into a grammar
+    assert retry_waits == []  # a 500, yet not retried as a server fault

@@ -326,6 +326,8 @@ class ModelEngine:
             return TransientError(
                 "rate_limit", detail, retry_after=retry_after, request_id=rid, status=status
             )
+        if status in (400, 413, 422) and _context_overflow(exc, detail):
+            return ModelError(self._too_long(detail) + _rid(rid))
         if status in (400, 422) and exc.param in OPTIONAL_PARAMETERS:
             return _ParameterRejected(exc.param, f"HTTP {status}: {detail}")
         if self.mode != "plain" and _rejects_format(status, f"{exc.message} {detail}", exc.param):
@@ -350,6 +352,21 @@ class ModelEngine:
             + (f": {detail}" if detail else "")
             + "); check --model and --base-url"
             + _rid(rid)
+        )
+
+    def _too_long(self, detail: str) -> str:
+        """The prompt does not fit the model's context window: say so, with the server's sizes.
+
+        Local servers start with small windows (llama-cpp-python: 2048 tokens, less than
+        one Tactful prompt with its examples); a larger one is a server flag, not a
+        Tactful setting, so the message names the flags.
+        """
+        sizes = _context_sizes(detail)
+        what = f" ({sizes})" if sizes else ""
+        return (
+            f"the prompt does not fit the context window of the model at {self.settings.url}"
+            f"{what}; start the server with a larger context (llama.cpp: -c 8192, "
+            "llama-cpp-python: --n_ctx 8192) or use a model with a longer one"
         )
 
     def _gave_up(self, exc: TransientError, tries: int) -> str:
@@ -446,6 +463,44 @@ def _rejects_format(status: int, detail: str, param: str | None) -> bool:
             return False
         return "context length" not in text and "context_length" not in text
     return status == 500 and ("response_format" in text or "json_schema" in text)
+
+
+_CONTEXT_WORDS = ("context length", "context_length", "context size", "context window")
+_CONTEXT_SIZES = (
+    # llama-cpp-python and OpenAI: "maximum context length is 2048 tokens. However, you
+    # requested 2400 tokens"; llama.cpp: "request (9412 tokens) exceeds the available
+    # context size (8192 tokens)".
+    re.compile(r"context length is (\d+) tokens.*?requested (\d+) tokens", re.I),
+    re.compile(r"request \((\d+) tokens\) exceeds the available context size \((\d+)", re.I),
+)
+
+
+def _context_overflow(exc: Any, detail: str) -> bool:
+    """Does this refusal say the prompt is longer than the model's context window?
+
+    OpenAI and llama-cpp-python send ``code: context_length_exceeded``; llama.cpp's
+    server sends ``type: exceed_context_size_error`` (and a numeric code). Without
+    this, a 400 that names no parameter would be taken for a refused
+    ``response_format`` and step the format down for nothing.
+    """
+    marks = {str(exc.code or ""), str(exc.type or "")}
+    if marks & {"context_length_exceeded", "exceed_context_size_error"}:
+        return True
+    text = detail.lower()
+    return any(word in text for word in _CONTEXT_WORDS) and (
+        "exceed" in text or "maximum" in text or "too long" in text
+    )
+
+
+def _context_sizes(detail: str) -> str:
+    """'2400 tokens for a window of 2048' from the server's message, when it gives both."""
+    for number, pattern in enumerate(_CONTEXT_SIZES):
+        found = pattern.search(detail)
+        if found:
+            first, second = found.groups()
+            window, prompt = (first, second) if number == 0 else (second, first)
+            return f"{prompt} tokens for a window of {window}"
+    return ""
 
 
 def _json_object(content: str) -> dict[str, Any] | None:
