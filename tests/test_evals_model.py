@@ -135,3 +135,21 @@ def test_what_the_server_refused_is_learned_once_and_replayed(
     replayed = run_cli(*eval_args(folder, "--replay", str(recordings), "--concurrency", "3"))
     assert replayed.code == 0, replayed.stderr
     assert "replayed 3 exchanges" in replayed.stderr
+
+
+def test_base_url_and_timeout_flags_reach_the_model_client(tmp_path: Path) -> None:
+    # A small model on a laptop CPU takes a minute per answer (gemma-3-270m on
+    # llama-cpp-python: 30-80 s), so the eval needs --timeout like rewrite; the flag
+    # and --base-url work without any environment variable.
+    folder = write_suite(tmp_path / "suite", NOTES[:1])
+
+    def slow(body: Any) -> Reply:
+        return Reply(body=answer(body).body, delay=0.5)
+
+    with ChatServer(default=slow) as server:
+        base = ["--base-url", server.url]
+        hurried = run_cli(*eval_args(folder, *base, "--timeout", "0.05"))
+        patient = run_cli(*eval_args(folder, *base, "--timeout", "10"))
+    assert hurried.code == 1
+    assert "did not answer within 0.05s" in hurried.stdout + hurried.stderr
+    assert patient.code == 0, patient.stdout + patient.stderr

@@ -79,6 +79,25 @@ def run_suite(
             rich_help_panel=_MODEL,
         ),
     ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            envvar="OPENAI_BASE_URL",
+            help="Chat Completions server for --engine openai.",
+            rich_help_panel=_MODEL,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--timeout",
+            min=0.001,
+            envvar="TACTFUL_TIMEOUT",
+            help="Seconds to wait for each answer (a small local model needs minutes).",
+            rich_help_panel=_MODEL,
+        ),
+    ] = None,
     style: Annotated[
         StyleChoice, typer.Option("--style", "-s", help="Reply style(s).", rich_help_panel=_RUN)
     ] = StyleChoice.both,
@@ -159,7 +178,9 @@ def run_suite(
     if wanted:
         suite = suite.only(wanted)
     styles: tuple[Style, ...] = STYLES if style is StyleChoice.both else (_STYLE[style],)
-    built = build_engine(engine.value, model=model, record=record, replay=replay)
+    built = build_engine(
+        engine.value, model=model, base_url=base_url, timeout=timeout, record=record, replay=replay
+    )
     runner = Runner(
         engine=built.engine,
         make_engine=built.make,

@@ -121,10 +121,16 @@ def build_engine(
     name: str,
     *,
     model: str | None = None,
+    base_url: str | None = None,
+    timeout: float | None = None,
     record: Path | None = None,
     replay: Path | None = None,
 ) -> EngineSetup:
-    """An ``EngineSetup`` for ``offline`` or ``openai`` (optionally recording or replaying)."""
+    """An ``EngineSetup`` for ``offline`` or ``openai`` (optionally recording or replaying).
+
+    ``base_url`` and ``timeout`` override the environment like ``rewrite``'s flags: a
+    small local model can take minutes per answer, longer than the default timeout.
+    """
     if name == "offline":
         return EngineSetup(name="offline", model=None)
     if name != "openai":
@@ -132,7 +138,7 @@ def build_engine(
     from tactful.engines.model import ModelEngine, OpenAIBackend, resolve_settings
     from tactful.prompts import prompt_version
 
-    settings = resolve_settings(model=model)
+    settings = resolve_settings(model=model, base_url=base_url, timeout=timeout)
     version = prompt_version()
     setup = EngineSetup(name="openai", model=settings.model, prompt_version=version)
     backend: Backend
