@@ -395,3 +395,43 @@ def test_llama_cpp_python_refusing_json_schema_with_its_real_500_body(
     assert [f.get("type") for f in fmts] == ["json_schema", "json_object", "json_object"]
     assert fmts[1]["schema"] == reply_schema()  # llama-cpp-python turns it into a grammar
     assert retry_waits == []  # a 500, yet not retried as a server fault
+
+
+# gemma-3-270m's first draft for NOTE (a talk on testing legacy code), as a real
+# llama-cpp-python server returned it: the worked example's article and meetup, copied.
+COPIED = {
+    "appreciation": "Thank you for your kind words about my article on remote onboarding for "
+    "small teams, and for writing a personal note: too few people do.",
+    "rationale": "I keep LinkedIn network for me to meet in person or exchange with group.",
+    "openness": "I would be glad to meet you at the remote leaders meetup in Montréal.",
+    "message": "Hi Lee,\n\nThank you for your kind words about my article on remote onboarding "
+    "for small teams, and for writing a personal note: too few people do. I keep LinkedIn "
+    "network for me to meet in person or exchange with group.\n\nI would be glad to meet you "
+    "at the remote leaders meetup in Montréal. Thank you all the best,\nSofia",
+}
+
+
+def test_a_draft_copying_the_worked_example_is_sent_back_as_such(chat_server: ChatServer) -> None:
+    chat_server.queue(Reply(body=completion(json.dumps(COPIED))))
+    eng = engine(chat_server)
+    with pytest.raises(UnusableDraft) as caught:
+        eng.draft(analysis(), Profile(name="Sofia"), "long")
+    reason = caught.value.reason
+    assert "copies the worked example" in reason
+    assert "remote onboarding for small teams" in reason and "Remote Leaders meetup" in reason
+
+    chat_server.queue(good())
+    eng.draft(analysis(), Profile(name="Sofia"), "long", findings=[reason])
+    last = chat_server.chat_requests[1]["body"]["messages"]
+    assert last[-2]["role"] == "assistant" and "remote onboarding" in last[-2]["content"]
+    assert "copies the worked example" in last[-1]["content"]
+
+
+def test_the_notes_own_words_are_never_a_copy_of_the_example(chat_server: ChatServer) -> None:
+    # The example's channel is "the Remote Leaders meetup in Montréal"; this note is about a
+    # remote-work meetup in Montréal, and the draft may say so.
+    note = "Hi Sofia, great chat about remote leaders at the meetup in Montréal. - Lee"
+    message = "Hi Lee, thank you for the chat about remote leaders at the meetup in Montréal."
+    chat_server.queue(good(message=message))
+    draft = engine(chat_server).draft(analysis(note), PROFILE, "long")
+    assert draft.message == message

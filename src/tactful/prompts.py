@@ -25,6 +25,7 @@ from typing import Any, Literal
 from tactful.analysis import Analysis
 from tactful.profile import Profile
 from tactful.resources import shipped_dir
+from tactful.text import words
 
 Mode = Literal["json_schema", "json_object", "plain"]
 """How the reply's shape is requested: strict schema, JSON mode, or instructions only."""
@@ -182,6 +183,52 @@ def examples(lang: str, style: str) -> list[Message]:
         reply = json.dumps(example["reply"], ensure_ascii=False)
         turns.append({"role": "assistant", "content": reply})
     return turns
+
+
+@cache
+def example_specifics(lang: str, style: str) -> tuple[str, ...]:
+    """The particulars of the worked examples for this language and style.
+
+    Their references' topics, their inviters' names and their profiles' channels: what
+    belongs to the example's own invitation and sender, not to the method. A small model
+    copies them into its draft ("thank you for your article on remote onboarding" to a
+    note about a talk); the validator cannot see that, since it never reads the prompt.
+    """
+    name = f"examples/{lang}-{style}.toml"
+    if not (prompts_dir() / name).is_file():
+        return ()
+    found: list[str] = []
+    for example in data(name).get("example", []):
+        facts = example.get("analysis", {})
+        found += [ref.get("topic") or "" for ref in facts.get("references", [])]
+        found += [facts.get("inviter") or "", example.get("profile", {}).get("name") or ""]
+        found += list(example.get("profile", {}).get("channels", []))
+    return tuple(phrase for phrase in found if phrase.strip())
+
+
+def copied_from_examples(
+    message: str, analysis: Analysis, profile: Profile, style: str
+) -> list[str]:
+    """The example particulars a draft repeats although the note and profile lack them.
+
+    Matched on folded words, by whole phrase or any three-word run of it (a model copies
+    "the remote leaders meetup" without "in Montréal"); one-word phrases (a name) match
+    as a word. A run counts only if it has a word of four letters or more that the note
+    and the profile never use, so "meetup in Montréal" is no copy for a note about "the
+    Montréal meetup".
+    """
+    own = set(words(" ".join([analysis.text, profile.name or "", *profile.channels])))
+    draft = f" {' '.join(words(message))} "
+    copied = []
+    for phrase in example_specifics(analysis.lang, style):
+        tokens = words(phrase)
+        runs = [tokens] if len(tokens) < 3 else [tokens[i : i + 3] for i in range(len(tokens) - 2)]
+        for run in runs:
+            foreign = any(len(word) >= 4 and word not in own for word in run)
+            if foreign and f" {' '.join(run)} " in draft:
+                copied.append(phrase)
+                break
+    return copied
 
 
 def build_messages(

@@ -30,7 +30,7 @@ from tactful.engines.base import Draft, Style, UnusableDraft
 from tactful.engines.settings import DEFAULT_MODEL, ModelSettings, resolve_settings
 from tactful.errors import ModelError
 from tactful.profile import Profile
-from tactful.prompts import Mode, build_messages, prompt_version
+from tactful.prompts import Mode, build_messages, copied_from_examples, prompt_version
 from tactful.retry import RetryPolicy, TransientError, call_with_retries, parse_retry_after
 
 __all__ = [
@@ -243,6 +243,15 @@ class ModelEngine:
         attempt.usage = _usage(completion)
         try:
             draft, raw = self._parse(completion, attempt)
+            copied = copied_from_examples(draft.message, analysis, profile, style)
+            if copied:
+                raise UnusableDraft(
+                    "the draft copies the worked example ("
+                    + ", ".join(f"'{phrase}'" for phrase in copied)
+                    + "), which this invitation and profile do not mention; write about this "
+                    "invitation only",
+                    raw,
+                )
         except UnusableDraft as exc:
             attempt.outcome = exc.reason
             self._previous = (key, exc.raw or "", number)
