@@ -435,3 +435,34 @@ def test_the_notes_own_words_are_never_a_copy_of_the_example(chat_server: ChatSe
     chat_server.queue(good(message=message))
     draft = engine(chat_server).draft(analysis(note), PROFILE, "long")
     assert draft.message == message
+
+
+def test_an_empty_answer_as_llama_cpp_python_sends_it_is_a_failed_attempt(
+    chat_server: ChatServer,
+) -> None:
+    # gemma-3-270m under llama-cpp-python's fallback chat format stopped at once: no
+    # content, no refusal key, zero completion tokens, finish_reason "stop" (observed).
+    empty = {
+        "id": "chatcmpl-976e7d54",
+        "object": "chat.completion",
+        "created": 1795677559,
+        "model": "gemma",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"content": "", "role": "assistant"},
+                "logprobs": None,
+                "finish_reason": "stop",
+            }
+        ],
+        "usage": {"prompt_tokens": 2400, "completion_tokens": 0, "total_tokens": 2400},
+    }
+    chat_server.queue(Reply(body=empty), good())
+    eng = engine(chat_server)
+    with pytest.raises(UnusableDraft, match="the reply was empty"):
+        eng.draft(analysis(), PROFILE, "long")
+    eng.draft(analysis(), PROFILE, "long", findings=["the reply was empty"])
+    second = chat_server.chat_requests[1]["body"]["messages"]
+    assert second[-2]["role"] == "user" and "the reply was empty" in second[-1]["content"]
+    assert all(m["content"] for m in second)  # no empty assistant turn sent back
+    assert [a.outcome for a in eng.attempts] == ["the reply was empty", "drafted"]
