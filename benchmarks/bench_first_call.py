@@ -21,12 +21,12 @@ import time
 
 CASES = {
     "validate en": (
-        "from tactful.validate import validate",
+        "from tactful.validation import validate",
         "validate(\"Hi Lee, thanks for your note about my talk. I keep LinkedIn for people I've "
         "met in person, so let's meet at the next meetup first!\")",
     ),
     "validate fr": (
-        "from tactful.validate import validate",
+        "from tactful.validation import validate",
         "validate(\"Bonjour, merci pour ton message ! Je garde LinkedIn pour les gens que j'ai "
         'rencontrés. On se voit au prochain 5 à 7 ?")',
     ),

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from tactful.text import sentences
-from tactful.validate import validate
+from tactful.validation import validate
 
 REPLIES = [
     "Hi Lee, thanks for your note about my talk. I keep LinkedIn for people I've met in person "

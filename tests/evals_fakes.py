@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tactful.validate.report import CORE_CHECKS, Check, Report
+from tactful.validation.report import CORE_CHECKS, Check, Report
 
 
 @dataclass

@@ -141,7 +141,7 @@ def fake_pipeline(monkeypatch: pytest.MonkeyPatch) -> FakeRewrite:
     """The CLI resolves ``tactful.rewrite``/``tactful.validate`` at run time: script them."""
     rewrite = FakeRewrite(lambda inv, _s: GOOD + (" FAIL:openness" if "weak" in inv else ""))
     monkeypatch.setattr("tactful.pipeline.rewrite", rewrite)
-    monkeypatch.setattr("tactful.validate.validate", fake_validate())
+    monkeypatch.setattr("tactful.validation.validate", fake_validate())
     return rewrite
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from tactful.evals.cases import Assertion, Case
 from tactful.evals.scorers import Sample, score
-from tactful.validate.report import Check, Report
+from tactful.validation.report import Check, Report
 
 
 def sample(message: str, report: Report | None = None, **case_fields: Any) -> Sample:

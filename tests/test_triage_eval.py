@@ -86,3 +86,39 @@ def test_shipped_sets_are_well_formed_and_cover_every_kind() -> None:
     assert {c.kind for c in load_cases("followups")} == {"pitch", "genuine", "other"}
     held = {c.text for c in load_cases("holdout")}
     assert not held & {c.text for c in notes}, "held-out cases must not be in the tuning set"
+
+
+def test_blind_sets_are_large_and_apart_from_tuning() -> None:
+    """The blind sets were written before tuning on them: they must stay apart and big enough."""
+    from tactful.evals.triage import load_cases
+
+    blind = load_cases("blind_notes")
+    assert len(blind) >= 100
+    assert sum(c.kind == "sales" for c in blind) >= 45
+    assert sum(c.kind == "stock" for c in blind) >= 15
+    assert len(load_cases("blind_followups")) >= 30
+    tuning = {c.text for c in load_cases("notes")} - {""}  # the empty note is everywhere
+    assert not tuning & {c.text for c in [*blind, *load_cases("blind2_notes")]}
+
+
+@pytest.mark.parametrize("name", ["blind_notes", "blind2_notes"])
+def test_blind_notes_meet_the_release_targets(name: str) -> None:
+    """What the team checks on real notes: pitches found and never met, stock lines stock."""
+    from tactful.evals.triage import evaluate_set
+
+    report = evaluate_set(name)
+    sales, stock = report.score("kind", "sales"), report.score("kind", "stock")
+    assert report.sales_meet == 0
+    assert sales is not None and sales.recall >= 0.90 and sales.precision >= 0.90
+    assert stock is not None and stock.recall >= 0.90
+
+
+@pytest.mark.parametrize("name", ["blind_followups", "blind2_followups"])
+def test_blind_followups_tell_the_two_types_apart(name: str) -> None:
+    """The method's follow-ups: 'here is my work' is a pitch, 'I respect your choice' genuine."""
+    from tactful.evals.triage import evaluate_set
+
+    report = evaluate_set(name)
+    pitch, genuine = report.score("kind", "pitch"), report.score("kind", "genuine")
+    assert pitch is not None and pitch.recall >= 0.90 and pitch.precision >= 0.90
+    assert genuine is not None and genuine.recall >= 0.90 and genuine.precision >= 0.90

@@ -6,8 +6,8 @@ import pytest
 
 from tactful.errors import UsageError
 from tactful.resources import languages, load_toml
-from tactful.validate import CORE_CHECKS, validate
-from tactful.validate.lexicon import lexicon
+from tactful.validation import CORE_CHECKS, validate
+from tactful.validation.lexicon import lexicon
 
 SHORT_EN = (
     "Hi Lee, thanks for your note about my talk. I keep LinkedIn for people I've met, so let's "

@@ -8,7 +8,7 @@ import pytest
 
 from tactful.evals.validator import Labels, Row, Score, evaluate, format_table, load_rows
 from tactful.resources import shipped_dir
-from tactful.validate import CORE_CHECKS
+from tactful.validation import CORE_CHECKS
 
 REPLIES = shipped_dir("evals") / "validator" / "replies.jsonl"
 HOLDOUT = shipped_dir("evals") / "validator" / "holdout.jsonl"

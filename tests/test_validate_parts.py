@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tactful.validate import validate
+from tactful.validation import validate
 
 
 def passed(text: str, check: str, **kw: object) -> bool:

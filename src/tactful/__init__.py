@@ -6,14 +6,20 @@ offline path) never pays for the model client or for modules it does not use.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 __all__ = ["__version__", "rewrite", "validate"]
 
+if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from tactful.pipeline import rewrite
+    from tactful.validation import validate
+
+# The validator's package is ``tactful.validation``, not ``tactful.validate``: a
+# subpackage named like the function would replace it on ``tactful`` once imported.
 _LAZY = {
-    "validate": "tactful.validate",
+    "validate": "tactful.validation",
     "rewrite": "tactful.pipeline",
 }
 

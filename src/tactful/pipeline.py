@@ -20,7 +20,7 @@ from tactful.engines.base import UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
 from tactful.triage import NoteTriage
-from tactful.validate.report import Report
+from tactful.validation.report import Report
 
 STYLES: tuple[Style, ...] = ("long", "short")
 
@@ -100,7 +100,7 @@ def _attempt_loop(
     cannot use (``UnusableDraft``: not JSON, cut off, a refusal) is a failed attempt
     whose reason is the finding.
     """
-    from tactful.validate import validate
+    from tactful.validation import validate
 
     findings: list[str] | None = None
     report: Report | None = None

@@ -52,7 +52,9 @@ class TriageSignal(BaseModel):
     ``offer``, ``commercial``, ``call_to_action``, ``self_promotion``, ``link``,
     ``email``, ``phone``, ``reference``, ``event``, ``group``, ``contact`` (a
     named mutual contact), ``recruiting``, ``advice_request``, ``collaboration``,
-    ``need``, ``timing``, ``respect``, ``broadcast``.
+    ``need``, ``timing``, ``respect``, ``broadcast``, ``vendor`` (the sender describes
+    the business they sell), ``ask`` (time or attention asked of a stranger), and
+    ``prospecting`` (both together: a combination, see ``data/triage.toml``).
     """
 
     kind: str

@@ -45,6 +45,22 @@ class CueGroup:
     name_first: bool = False
 
 
+@dataclass(frozen=True)
+class Combo:
+    """Signals that prove a kind only together (``data/triage.toml`` ``[[combos]]``).
+
+    Each entry of ``when`` lists alternative signals; one of each must be present.
+    A seller describing their business *and* asking for time is prospecting
+    whatever the wording, while either alone is common in honest notes ("we help
+    refugees learn to code", "could I have 15 minutes of your time?"). Combining
+    general cues generalises to unseen pitches better than listing their phrasings.
+    """
+
+    signal: str
+    when: tuple[frozenset[str], ...]
+    votes: Mapping[str, int]
+
+
 MAX_MATCHES = 2
 """Distinct matches a group may count: two claims weigh more than one, ten do not."""
 
@@ -59,6 +75,7 @@ class Lexicon:
     generic: re.Pattern[str]
     filler: re.Pattern[str]
     cues: tuple[CueGroup, ...]
+    combos: tuple[Combo, ...]
     min_content_words: int
     stopwords: frozenset[str]
     not_names: frozenset[str]
@@ -95,6 +112,17 @@ def _groups(raw: Iterable[Mapping[str, Any]]) -> list[CueGroup]:
     return groups
 
 
+def _combos(raw: Iterable[Mapping[str, Any]]) -> list[Combo]:
+    return [
+        Combo(
+            signal=str(combo["signal"]),
+            when=tuple(frozenset(map(str, alternatives)) for alternatives in combo["when"]),
+            votes={str(k): int(v) for k, v in dict(combo["votes"]).items()},
+        )
+        for combo in raw
+    ]
+
+
 @cache
 def lexicon(lang: str) -> Lexicon:
     """Load and compile the cues of ``lang`` (cached: compiled once per process)."""
@@ -113,6 +141,7 @@ def lexicon(lang: str) -> Lexicon:
         generic=_compile(data["generic"]),
         filler=_compile(data["filler"]),
         cues=tuple(_groups(data["cues"]) + _groups(common["cues"])),
+        combos=tuple(_combos(common.get("combos", ()))),
         min_content_words=int(data["min_content_words"]),
         stopwords=frozenset(fold(w) for w in language["stopwords"]),
         not_names=frozenset(data.get("not_names", ())),
@@ -182,7 +211,7 @@ def _is_name(note: Note, start: int, lex: Lexicon) -> bool:
 
 
 def match(note: Note, lex: Lexicon) -> list[Hit]:
-    """Every cue group that matches the note, in data order.
+    """Every cue group that matches the note, in data order, then the combinations that hold.
 
     The first match is the evidence; up to ``MAX_MATCHES`` distinct matches count.
     """
@@ -201,7 +230,18 @@ def match(note: Note, lex: Lexicon) -> list[Hit]:
         if spans:
             start, end = min(spans)
             hits.append(Hit(group.signal, note.span(start, end), group.votes, len(spans)))
-    return hits
+    return hits + _combined(hits, lex.combos)
+
+
+def _combined(hits: list[Hit], combos: Iterable[Combo]) -> list[Hit]:
+    """A hit for each combination whose signals all showed; its evidence is the first part's."""
+    out = []
+    for combo in combos:
+        parts = [next((h for h in hits if h.signal in either), None) for either in combo.when]
+        first = parts[0] if parts else None
+        if first is not None and all(parts):
+            out.append(Hit(combo.signal, first.evidence, combo.votes))
+    return out
 
 
 def content_words(folded: str, lex: Lexicon) -> list[str]:

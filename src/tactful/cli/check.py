@@ -64,7 +64,7 @@ def check(
     Exit code 0 when the reply is valid, 1 when it is not, 2 for a usage error.
     """
     from tactful.text import read_input
-    from tactful.validate import validate
+    from tactful.validation import validate
 
     reply = read_input(text, what="reply")
     report = validate(

@@ -9,7 +9,7 @@ are printed for reading, not gated, because each language slice is small.
 from __future__ import annotations
 
 from tactful.evals.validator import ALL, ValidatorEval
-from tactful.validate.report import CORE_CHECKS
+from tactful.validation.report import CORE_CHECKS
 
 
 def validator_misses(

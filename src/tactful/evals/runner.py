@@ -27,7 +27,7 @@ from tactful import __version__
 from tactful.errors import TactfulError
 from tactful.evals.cases import Assertion, Case, Style, Suite
 from tactful.evals.scorers import Sample, score
-from tactful.validate.report import Report
+from tactful.validation.report import Report
 
 RewriteFn = Callable[..., Any]
 """``tactful.rewrite`` or a stand-in with the same keywords (tests)."""
@@ -274,9 +274,7 @@ class Runner:
         )
 
     def _call_validate(self, case: Case, style: Style, message: str) -> Report | None:
-        # Not ``tactful.validate``: once the ``tactful.validate`` package is imported,
-        # that attribute of ``tactful`` is the package, not the function.
-        from tactful.validate import validate as default
+        from tactful.validation import validate as default
 
         validate = self._validate or default
         if not message.strip():

@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from tactful.evals.cases import Assertion, Case, Style
 from tactful.text import detect_language, fold, sentences
-from tactful.validate.report import Report
+from tactful.validation.report import Report
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,11 @@ Cases live in ``evals/triage/*.jsonl`` (one JSON object a line: ``id``, ``lang``
 ``text``, ``kind``, ``action``). ``notes`` and ``followups`` are the sets the
 lexicons were tuned on; ``holdout`` and ``holdout_followups`` were written apart,
 in other words, and are never used to tune: the gap between the two is the
-honest estimate of how the triage does on notes nobody has seen.
+honest estimate of how the triage does on notes nobody has seen. ``blind_notes``
+and ``blind_followups`` were written by a second author before reading the cue
+lists (many pitches in disguise, stock-line variants); their first-run figures
+are in the README, and later fixes are general cues, never their wording.
+``blind2_*`` is a second round written after those fixes, measured once the same way.
 
 ``python -m tactful.evals.triage`` prints the tables and, with thresholds, exits
 1 when one is missed (the CI gate). A sales note proposed a meeting always fails.
@@ -24,12 +28,25 @@ from pydantic import BaseModel, Field, computed_field
 from tactful.errors import UsageError
 from tactful.resources import shipped_dir
 
-SetName = Literal["notes", "followups", "holdout", "holdout_followups"]
+SetName = Literal[
+    "notes",
+    "followups",
+    "holdout",
+    "holdout_followups",
+    "blind_notes",
+    "blind_followups",
+    "blind2_notes",
+    "blind2_followups",
+]
 SETS: dict[str, bool] = {
     "notes": False,
     "followups": True,
     "holdout": False,
     "holdout_followups": True,
+    "blind_notes": False,
+    "blind_followups": True,
+    "blind2_notes": False,
+    "blind2_followups": True,
 }
 """Each set and whether it holds follow-ups (replies to a decline) rather than notes."""
 

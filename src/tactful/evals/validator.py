@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tactful.validate.report import CORE_CHECKS
+from tactful.validation.report import CORE_CHECKS
 
 ALL = "all"
 
@@ -122,7 +122,7 @@ def load_rows(path: str | Path) -> list[Row]:
 
 def evaluate(rows: Iterable[Row]) -> ValidatorEval:
     """Run the validator on every row and compare with its labels."""
-    from tactful.validate import validate
+    from tactful.validation import validate
 
     names = (*CORE_CHECKS, "valid")
     scores: dict[str, dict[str, Score]] = {n: {} for n in names}

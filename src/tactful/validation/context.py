@@ -11,9 +11,9 @@ from collections.abc import Sequence
 
 from tactful.resources import languages
 from tactful.text import fold, language_scores
-from tactful.validate.lexicon import Lexicon, flatten, stock_invitation
-from tactful.validate.reply import Reply, is_name
-from tactful.validate.report import Check
+from tactful.validation.lexicon import Lexicon, flatten, stock_invitation
+from tactful.validation.reply import Reply, is_name
+from tactful.validation.report import Check
 
 _STOCK_MAX_EXTRA_WORDS = 6
 """Words beyond the stock line (greeting, names, sign-off) a note may carry and still be stock."""

@@ -9,8 +9,8 @@ Naming a personal channel or a group is openness, so those cues stay out of here
 
 from __future__ import annotations
 
-from tactful.validate.reply import Reply
-from tactful.validate.report import Check
+from tactful.validation.reply import Reply
+from tactful.validation.report import Check
 
 
 def no_pitch(reply: Reply) -> Check:

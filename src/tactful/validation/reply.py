@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from tactful.text import fold, normalise, sentences
-from tactful.validate.lexicon import CueSet, Lexicon, flatten
+from tactful.validation.lexicon import CueSet, Lexicon, flatten
 
 _BLANK = " | "
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'-]*$")

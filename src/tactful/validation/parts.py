@@ -9,8 +9,8 @@ sentence that carried the part, in the reply's own words.
 
 from __future__ import annotations
 
-from tactful.validate.reply import Reply
-from tactful.validate.report import Check
+from tactful.validation.reply import Reply
+from tactful.validation.report import Check
 
 
 def appreciation(reply: Reply) -> Check:

@@ -16,14 +16,14 @@ from typing import Literal, cast
 from tactful.errors import UsageError
 from tactful.resources import languages
 from tactful.text import detect_language, language_scores
-from tactful.validate.contact import contact_details
-from tactful.validate.context import grounded_thanks, invented_names, language, register
-from tactful.validate.form import long_form, placeholders, short_form
-from tactful.validate.lexicon import lexicon
-from tactful.validate.parts import appreciation, openness, rationale
-from tactful.validate.pitch import no_pitch
-from tactful.validate.reply import Reply
-from tactful.validate.report import CORE_CHECKS, Check, Report
+from tactful.validation.contact import contact_details
+from tactful.validation.context import grounded_thanks, invented_names, language, register
+from tactful.validation.form import long_form, placeholders, short_form
+from tactful.validation.lexicon import lexicon
+from tactful.validation.parts import appreciation, openness, rationale
+from tactful.validation.pitch import no_pitch
+from tactful.validation.reply import Reply
+from tactful.validation.report import CORE_CHECKS, Check, Report
 
 __all__ = ["CORE_CHECKS", "Check", "Report", "validate"]
 

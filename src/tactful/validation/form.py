@@ -10,8 +10,8 @@ of that sentence.
 
 from __future__ import annotations
 
-from tactful.validate.reply import Reply
-from tactful.validate.report import Check
+from tactful.validation.reply import Reply
+from tactful.validation.report import Check
 
 SHORT_MAX_CHARS = 300
 """LinkedIn's invitation-note limit, which the short style must fit."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from tactful.resources import load_toml
-from tactful.validate.reply import Reply
-from tactful.validate.report import Check
+from tactful.validation.reply import Reply
+from tactful.validation.report import Check
 
 _TRAILING = ".,;:!?)]}»\"'"
 

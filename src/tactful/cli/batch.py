@@ -1,0 +1,166 @@
+"""``tactful batch PATH``: draft a reply for every invitation in a LinkedIn export.
+
+Parses options, prints progress and notices on stderr and the summary table on
+stdout; the work is in ``tactful.batch``. Nothing is ever sent: LinkedIn needs
+the member's own action, and the report is for reviewing and copying.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from tactful.cli.app import app, err
+
+
+def _default_out() -> Path:
+    return Path(f"tactful-batch-{date.today().isoformat()}")
+
+
+@app.command()
+def batch(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="LinkedIn's 'Get a copy of your data' ZIP, or the Invitations.csv inside it.",
+            show_default=False,
+        ),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Output folder (default ./tactful-batch-<date>); rerun to resume."
+        ),
+    ] = None,
+    style: Annotated[
+        Literal["long", "short"] | None,
+        typer.Option("--style", help="long (three paragraphs) or short (two sentences)."),
+    ] = None,
+    lang: Annotated[
+        Literal["auto", "fr", "en"],
+        typer.Option("--lang", help="Reply language; auto follows each note."),
+    ] = "auto",
+    engine: Annotated[
+        Literal["auto", "offline", "openai"],
+        typer.Option("--engine", help="auto uses the model when one is configured."),
+    ] = "auto",
+    name: Annotated[str | None, typer.Option("--name", help="Your name, for the sign-off.")] = None,
+    channel: Annotated[
+        list[str] | None,
+        typer.Option("--channel", help="Another way to connect (repeatable)."),
+    ] = None,
+    policy: Annotated[
+        str | None, typer.Option("--policy", help="What your network is for.")
+    ] = None,
+    profile: Annotated[
+        str | None, typer.Option("--profile", help="Profile TOML file. [env: TACTFUL_PROFILE]")
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option("--model", "-m", help="Model name. [env: TACTFUL_MODEL]"),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option("--base-url", help="Chat Completions server. [env: OPENAI_BASE_URL]"),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option("--timeout", min=0.001, help="Seconds to wait for each answer."),
+    ] = None,
+    max_attempts: Annotated[
+        int | None,
+        typer.Option("--max-attempts", min=1, help="Model drafts to try before falling back."),
+    ] = None,
+    no_fallback: Annotated[
+        bool,
+        typer.Option(
+            "--no-fallback",
+            help="Leave an invitation without a reply (and say so) rather than fall back offline.",
+        ),
+    ] = False,
+    seed: Annotated[int | None, typer.Option("--seed", help="Same seed, same drafts.")] = None,
+    concurrency: Annotated[
+        int | None,
+        typer.Option(
+            "--concurrency",
+            min=1,
+            max=32,
+            help="Invitations drafted at once. [default: 4 with a model, 1 offline]",
+        ),
+    ] = None,
+    all_rows: Annotated[
+        bool, typer.Option("--all", help="Also draft for OUTGOING invitations.")
+    ] = False,
+) -> None:
+    """Draft, validate and lay out a reply to every invitation in a LinkedIn export.
+
+    Writes replies.jsonl, replies.csv and report.html in --out. Sends nothing.
+    """
+    from tactful.batch import drafting, runner
+    from tactful.batch.progress import Progress
+    from tactful.batch.store import ReplyStore
+    from tactful.batch.tables import format_summary
+    from tactful.engines import auto_engine
+    from tactful.engines.settings import resolve_settings
+    from tactful.profile import load_profile
+
+    out_dir = out if out is not None else _default_out()
+    store = ReplyStore(out_dir)
+    done = store.done_keys()
+    scan = runner.scan_export(path, done=done, include_outgoing=all_rows)
+
+    loaded = load_profile(profile, flags={"name": name, "policy": policy, "channels": channel})
+    model_settings = resolve_settings(
+        loaded.profile, model=model, base_url=base_url, timeout=timeout, max_attempts=max_attempts
+    )
+    chosen = auto_engine(model_settings) if engine == "auto" else engine
+    settings = drafting.DraftSettings(
+        style=style or loaded.profile.style,
+        lang=lang,
+        engine=chosen,
+        profile=loaded.profile,
+        seed=seed,
+        default_lang=loaded.profile.lang or scan.majority_lang or "en",
+        model=model_settings,
+        max_attempts=model_settings.max_attempts if chosen == "openai" else 3,
+        fallback=not no_fallback,
+    )
+    drafter = drafting.PipelineDrafter(settings)
+    if chosen == "openai":
+        err(f"Engine: model {model_settings.model} at {model_settings.url}")
+    what = "invitations" if all_rows else "incoming invitations"
+    err(f"{path}: {scan.eligible} {what}, {scan.pending} to draft into {out_dir}")
+    if scan.done:
+        err(f"Resuming: {scan.done} already in {store.path}, skipped")
+    progress = Progress(scan.pending)
+    stats = runner.RunStats()
+    with store.writing():
+        try:
+            stats = runner.run_batch(
+                path,
+                store,
+                drafter,
+                done=done,
+                include_outgoing=all_rows,
+                concurrency=concurrency or (4 if chosen == "openai" else 1),
+                progress=progress,
+                warn=err,
+            )
+        finally:
+            progress.close()
+            summary = runner.finish_outputs(store)
+    if stats.outgoing:
+        err(f"{stats.outgoing} outgoing invitations left out (use --all to include them)")
+    notes = [
+        f"{stats.malformed} malformed rows skipped" if stats.malformed else "",
+        f"{stats.failed} rows without a reply (rerun to retry)" if stats.failed else "",
+    ]
+    print(format_summary(summary))
+    print(f"this run: {stats.drafted} drafted, {stats.resumed} resumed from an earlier run")
+    for line in notes:
+        if line:
+            print(line)
+    print(f"review: {out_dir / 'report.html'} (Tactful never sends anything)")
