@@ -195,3 +195,10 @@ def test_the_register_is_read_from_the_note_not_the_injected_sentence() -> None:
     _check(result, "short")
     assert "IA frugale" in result.message
     assert " tu " not in f" {result.message} " and " ton " not in f" {result.message} "
+
+
+def test_the_inviter_s_own_group_is_not_thanked_as_a_shared_one() -> None:
+    note = "Hello, I'm starting a circle for climate designers. Would you join our Slack? Best, Eva"
+    result = tactful.rewrite(note, style="short")
+    _check(result, "short")
+    assert "Slack" not in result.message

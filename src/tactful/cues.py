@@ -713,6 +713,9 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
             kind = "group"
         if kind is None or (len(words) == 1 and len(name) < 3):
             continue
+        own = set(lex.raw["events"].get("own_possessives", []))
+        if prev in own or (t_start != start and len(prev_words) > 1 and prev_words[-2] in own):
+            continue  # "join our Discord", "notre groupe X": the inviter's own, not shared
         # "Hi Tom", "Thanks Ana": a greeting or a role word opens no event's name,
         # unless the name carries its own event or group noun ("Data Council meetup").
         named_by_noun = (t_start, t_end) != (start, end) or any(
