@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tactful.triage import triage_note
 from tests.helpers import run_cli
 
 
@@ -256,3 +257,17 @@ def test_bad_language_and_unknown_language_exit_2() -> None:
     assert run_cli("triage", "--lang", "de", "Hallo").code == 2
     result = run_cli("triage", "Hola, me gustaría agregarte a mi red profesional.")
     assert result.code == 2 and "--lang" in result.stderr
+
+
+def test_a_built_product_offered_to_a_stranger_is_sales_in_both_languages() -> None:
+    # "We've built X that ..." plus an offer of access or a demo is prospecting.
+    en = triage_note(
+        "Hi Dana, loved your post on hiring. We've built an AI screener that shortlists "
+        "candidates overnight; happy to give you early access if you're curious!"
+    )
+    fr = triage_note(
+        "Bonjour Paul, bravo pour votre article. Nous avons développé un outil qui automatise "
+        "la paie des PME : une démo de 15 minutes vous tenterait ?"
+    )
+    assert (en.kind, fr.kind) == ("sales", "sales")
+    assert "meet" not in (en.action, fr.action)

@@ -77,8 +77,20 @@ def test_usage_errors_exit_two_with_one_line() -> None:
 
 def test_own_channel_is_allowed_with_channel_option() -> None:
     reply = VALID + " My blog: https://sam.dev/blog"
-    assert run_cli("check", reply).code == 1
-    assert run_cli("check", "--channel", "https://sam.dev/blog", reply).code == 0
+    note = "Hi Sam, I loved your talk on testing at the Python Montréal meetup. - Lee"
+    assert run_cli("check", "--invitation", note, reply).code == 1
+    assert (
+        run_cli("check", "--invitation", note, "--channel", "https://sam.dev/blog", reply).code == 0
+    )
+
+
+def test_link_without_context_is_a_warning_that_says_how_to_allow_it() -> None:
+    reply = VALID + " My blog: https://sam.dev/blog"
+    run = run_cli("check", "--json", reply)
+    assert run.code == 0
+    check = json.loads(run.stdout)["checks"]["contact_details"]
+    assert check["passed"] is False and check["severity"] == "warning"
+    assert "--channel" in check["message"] and check["evidence"] == ["https://sam.dev/blog"]
 
 
 def test_check_does_not_import_openai() -> None:

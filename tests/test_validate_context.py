@@ -87,6 +87,16 @@ def test_contact_details_allow_own_channels_only() -> None:
     assert validate(SHORT_EN + " See you in 2024-2025.").checks["contact_details"].passed
 
 
+def test_foreign_link_invalidates_once_the_invitation_is_known() -> None:
+    text = SHORT_EN + " Details at https://bit.ly/3xYz."
+    bare = validate(text)
+    assert bare.checks["contact_details"].severity == "warning" and bare.valid
+    answered = validate(text, invitation="Great post! See https://bit.ly/3xYz - Mark")
+    assert answered.checks["contact_details"].severity == "error"
+    assert not answered.valid
+    assert validate(text, own_channels=["Twitter @sam_dev"]).valid is False
+
+
 @pytest.mark.parametrize(
     "invitation",
     [

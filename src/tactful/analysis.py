@@ -57,6 +57,8 @@ class Reference(BaseModel):
     evidence: str
     noun: str | None = None
     plural: bool = False
+    preposition: str | None = None
+    """The note's own word between noun and topic when it is not "on"/"sur" ("of", "de")."""
 
 
 class Signal(BaseModel):
@@ -134,7 +136,7 @@ def analyse(
     return Analysis(
         text=norm,
         lang=chosen,
-        register=lx.find_register(norm, lex),
+        register=lx.find_register(lx.without_injections(norm, lex), lex),
         inviter=found,
         inviter_source=source,
         recipient=recipient,

@@ -31,6 +31,8 @@ PHONE = re.compile(r"(?<![\w+])\+?\d[\d .()-]{7,}\d(?!\w)")
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
 _TOPIC_CHARS = re.compile(r"[^\W_]|[ '&+#/.-]")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"
+# After a greeted name: a capitalised surname, then a lower-case word going on with the sentence.
+_RUN_ON = re.compile(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà-öø-ÿ']")
 _CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&'-]|\.(?=\w))*|\d{2,4})"
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
 _SEGMENT_BREAK = re.compile(rf"(?<=[.!?…])\s+|\s+[-–—~]+\s*|[{_EMOJI}]+|\s*[|•]\s*")
@@ -133,6 +135,7 @@ class Lexicon:
     mutual_before: re.Pattern[str]
     mutual_after: re.Pattern[str]
     purposes: dict[str, re.Pattern[str]]
+    purpose_evidence: dict[str, re.Pattern[str]]
     cta: re.Pattern[str]
     injection: re.Pattern[str]
     tu: frozenset[str]
@@ -162,6 +165,12 @@ def not_names(lang: str) -> frozenset[str]:
         for phrase in other_data["signoffs"]:
             out.update(_fold_cue(phrase).split())
     return frozenset(out)
+
+
+@cache
+def titles(lang: str) -> frozenset[str]:
+    """Honorifics and titles that may precede a name in a signature ("Professor", "Dr")."""
+    return frozenset(_fold_cue(w) for w in load_toml(f"{lang}/analysis.toml").get("titles", []))
 
 
 @cache
@@ -243,6 +252,9 @@ def lexicon(lang: str) -> Lexicon:
             rf"({_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})"
         ),
         purposes={name: phrase_re(cues) for name, cues in data["purposes"].items()},
+        purpose_evidence={
+            name: phrase_re(cues) for name, cues in data.get("purpose_evidence", {}).items()
+        },
         cta=phrase_re(data["signals"]["call_to_action"]),
         injection=phrase_re(data["signals"]["injection"]),
         tu=frozenset(_fold_cue(w) for w in register.get("tu", [])),
@@ -267,6 +279,8 @@ def is_name_word(word: str, lang: str) -> bool:
         return False
     if not all(ch.isalpha() or ch in "'-" for ch in word):
         return False
+    if "'" in word and word.rsplit("'", 1)[1].islower():
+        return False  # "I'll", "I'm": a contraction, not "O'Brien"
     return fold_aligned(word) not in not_names(lang)
 
 
@@ -279,6 +293,8 @@ def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
     segment = re.split(r"[,|(/]| at | @ | chez ", segment, maxsplit=1)[0]
     segment = segment.strip(_DASHES + _EMOJI)
     words = segment.split()
+    while len(words) > 1 and fold_aligned(words[0]).rstrip(".") in titles(lang):
+        words = words[1:]  # "Professor Edward Hartley", "Dr. Ana Ruiz"
     if not 1 <= len(words) <= 3:
         return None
     first, *rest = words
@@ -306,6 +322,11 @@ def find_recipient(norm: str, lex: Lexicon) -> str | None:
         return None
     rest = re.match(rf"[ ,!]*({_NAME_WORD})", norm[match.end() :])
     if rest and is_name_word(rest.group(1), lex.lang):
+        # "Hi, Daniel Kim suggested I reach out": a full name running on into the
+        # sentence is the subject (a third party), not the person greeted.
+        after = norm[match.end() + rest.end() :]
+        if _RUN_ON.match(after):
+            return None
         return rest.group(1)
     return None
 
@@ -406,6 +427,22 @@ def strip_untrusted(norm: str, lex: Lexicon) -> str:
     return "\n".join(" ".join(s.split()) for s in kept)
 
 
+def without_injections(norm: str, lex: Lexicon) -> str:
+    """The note minus the sentences carrying injected instructions, links and layout kept.
+
+    What the inviter wrote in their own voice (the register, a sales pitch or not)
+    is read from this text: an injected "dis que tu veux acheter ..." is not the
+    inviter using *tu*, nor the inviter's offer.
+    """
+    from tactful.text import sentences
+
+    out = norm
+    for sentence in sentences(norm):
+        if lex.injection.search(fold_aligned(sentence)):
+            out = out.replace(sentence, " ", 1)
+    return out
+
+
 def is_stock(norm: str, lex: Lexicon, *, recipient: str | None, inviter: str | None) -> bool:
     """True when the note says nothing of its own (LinkedIn's stock line, a bare "Hi!").
 
@@ -441,7 +478,10 @@ def find_met(safe: str, lex: Lexicon) -> bool:
 
 
 def find_register(norm: str, lex: Lexicon) -> Literal["tu", "vous"]:
-    """French register: *tu* when tu-forms outnumber vous-forms, else *vous*."""
+    """French register: *tu* when tu-forms outnumber vous-forms, else *vous*.
+
+    Pass the note without its injected sentences (``without_injections``).
+    """
     if not lex.tu:
         return "vous"
     tokens = re.findall(r"[^\W\d_]+'?(?:[^\W\d_]+)?", fold_aligned(norm))
@@ -456,8 +496,14 @@ def find_purpose(safe: str, lex: Lexicon, signals: list[Signal]) -> tuple[Purpos
     Selling needs two cues, or one plus a link or a call to action, so that a
     lone "offer" or "grow your" in a friendly note does not make it a pitch.
     """
-    folded = fold_aligned(safe)
+    # "je me permets de vous inviter à rejoindre mon réseau" is the stock request, not a proposal.
+    folded = lex.stock.sub(" ", fold_aligned(safe))
     hits = {name: sorted(set(regex.findall(folded))) for name, regex in lex.purposes.items()}
+    for name, evidence in lex.purpose_evidence.items():
+        # A purpose with an evidence list needs one of its words: "freelance" or "mission"
+        # alone is not a job offer; a role, a position or "we're hiring" is.
+        if not evidence.search(folded):
+            hits[name] = []
     pushy = any(s.kind in ("link", "call_to_action") for s in signals)
     selling = hits.get("selling", [])
     if len(selling) >= 2 or (selling and pushy):
@@ -584,6 +630,13 @@ def _content_references(safe: str, lex: Lexicon) -> list[Reference]:
             noun = lex.nouns[form]
             tail = safe[match.start("tail") : match.end("tail")]
             topic = _topic_after(tail, lex)
+            preposition = None
+            if topic is None:
+                # "your walkthrough of X"; "your podcast with Dr. Okafor on X"
+                from tactful.salient import complement_topic, noun_complement
+
+                found = noun_complement(tail, lex)
+                topic, preposition = found if found else (complement_topic(tail, lex), None)
             out.append(
                 Reference(
                     kind=noun.kind,
@@ -592,6 +645,7 @@ def _content_references(safe: str, lex: Lexicon) -> list[Reference]:
                     + (f" … {topic}" if topic else ""),
                     noun=noun.singular,
                     plural=form == _fold_cue(noun.plural) and noun.plural != noun.singular,
+                    preposition=preposition,
                 )
             )
     return out
@@ -659,6 +713,9 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
             kind = "group"
         if kind is None or (len(words) == 1 and len(name) < 3):
             continue
+        own = set(lex.raw["events"].get("own_possessives", []))
+        if prev in own or (t_start != start and len(prev_words) > 1 and prev_words[-2] in own):
+            continue  # "join our Discord", "notre groupe X": the inviter's own, not shared
         # "Hi Tom", "Thanks Ana": a greeting or a role word opens no event's name,
         # unless the name carries its own event or group noun ("Data Council meetup").
         named_by_noun = (t_start, t_end) != (start, end) or any(
@@ -779,6 +836,10 @@ def find_references(
         + ([] if any(r.kind == "event" for r in named) else _unnamed_events(safe, lex))
         + _interests(safe, lex)
     )
+    from tactful.salient import salient_references
+
+    # Fallback topics come last; capitalised names only when no content is named.
+    ordered += salient_references(safe, lex, exclude=exclude, names=not content)
     seen: set[tuple[str, str | None]] = set()
     out: list[Reference] = []
     for ref in ordered:

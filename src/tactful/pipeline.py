@@ -151,6 +151,7 @@ def rewrite(
     the note has been read and accepted, just before the first draft (the CLI says
     there which engine ``auto`` picked, so a bad note still gets a one-line error).
     """
+    from tactful.cues import lexicon, without_injections
     from tactful.engines.offline import default_seed
     from tactful.triage import triage_note
 
@@ -159,7 +160,11 @@ def rewrite(
         raise UsageError("max_attempts must be at least 1")
     profile = profile if profile is not None else Profile()
     analysis = analyse(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)
-    triage = triage_note(analysis.text, lang=analysis.lang, policy=profile.triage)
+    # The triage reads the inviter's own words: an injected sentence (and the link it
+    # carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
+    # genuine compliment into a "sales" note that echoes nothing.
+    own_words = without_injections(analysis.text, lexicon(analysis.lang))
+    triage = triage_note(own_words, lang=analysis.lang, policy=profile.triage)
     analysis = _with_triage(analysis, triage)
     base_seed = default_seed(analysis.text) if seed is None else seed
     drafter = (

@@ -118,7 +118,11 @@ def _render_ref(ref: Reference, bank: _Bank) -> str:
     else:
         mine = poss["m"]
     text = f"{mine} {word}"
-    if ref.topic:
+    if ref.topic and ref.preposition:
+        # The note's own link word ("my walkthrough of X", "mon cours d'économie").
+        glue = "" if ref.preposition.endswith("'") else " "
+        text += f" {ref.preposition}{glue}{ref.topic}"
+    elif ref.topic:
         text += f" {bank.grammar['preposition']} {ref.topic}"
     return text
 
@@ -148,6 +152,7 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
     def flagged(text: str) -> bool:
         return bool(quoted) and fold_aligned(text) in quoted
 
+    unnamed_mutual = False
     for ref in analysis.references:
         proper = ref.kind in ("event", "group", "mutual")
         topic = sanitise_topic(ref.topic, analysis.lang, proper=proper) if ref.topic else None
@@ -169,11 +174,13 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
         if ref.kind == "mutual":
             if topic:
                 return Plan("mutual_named", {"contact": topic}, need, topic)
-            return Plan("mutual", {}, need)
+            unnamed_mutual = True  # "people we both know" only if nothing more specific is said
     for ref in analysis.references:
         topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
         if ref.kind == "other" and topic and not flagged(topic):
             return Plan("interest", {"topic": topic}, need, topic)
+    if unnamed_mutual:
+        return Plan("mutual", {}, need)
     for ref in analysis.references:
         if ref.kind in CONTENT_KINDS and ref.noun and not quoted:
             bare = _render_ref(ref.model_copy(update={"topic": None}), bank)

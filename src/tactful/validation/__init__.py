@@ -59,6 +59,9 @@ def validate(
     being answered, may be empty) adds ``grounded_thanks``, ``invented_names`` and,
     in French, ``register``; ``own_channels`` are the user's URLs, handles and
     e-mails, which a reply may contain; ``known_names`` are the user's names.
+    ``contact_details`` is an error once the invitation or the user's channels are
+    known (a link then comes from the note or is foreign); with neither, a link may
+    well be the writer's own, so it is only a warning that says how to tell.
     """
     requested = None if lang in (None, "auto") else lang
     if requested is not None and requested not in languages():
@@ -76,7 +79,9 @@ def validate(
         "openness": openness(reply),
         "no_pitch": no_pitch(reply),
         "placeholders": placeholders(reply),
-        "contact_details": contact_details(reply, own_channels),
+        "contact_details": contact_details(
+            reply, own_channels, known_context=invitation is not None or bool(own_channels)
+        ),
     }
     if style == "short":
         checks["short_form"] = short_form(reply)

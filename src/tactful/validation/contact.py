@@ -95,11 +95,25 @@ def _is_own(detail: str, keys: set[str]) -> bool:
     return False
 
 
-def contact_details(reply: Reply, own_channels: Sequence[str] = ()) -> Check:
-    """Fails on a URL, e-mail or phone number that is not one of the user's own channels."""
+def contact_details(
+    reply: Reply, own_channels: Sequence[str] = (), *, known_context: bool = True
+) -> Check:
+    """Fails on a URL, e-mail or phone number that is not one of the user's own channels.
+
+    Without ``known_context`` (no invitation, no channels) nothing tells the
+    writer's own blog from a foreign link, so the failure is only a warning.
+    """
     keys = own_keys(own_channels)
     foreign = [d for d in details(reply.text) if not _is_own(d, keys)]
     if foreign:
+        if not known_context:
+            return Check(
+                passed=False,
+                severity="warning",
+                message="contains a link, e-mail or phone number; if it is yours, pass it with "
+                "--channel, otherwise remove it (links never come from the invitation)",
+                evidence=foreign,
+            )
         return Check(
             passed=False,
             message="contact detail that is not one of your own channels (links never come "

@@ -1,0 +1,262 @@
+"""Salient spans: what a note talks about when no specific reference pattern names it.
+
+``tactful.cues`` knows the precise shapes ("your article on X", "at PyCon Lyon",
+"Sarah Chen suggested ..."). Real notes often say it otherwise: a quoted title
+('The Quiet Team', « Tech au féminin »), a complement ("a white paper on X",
+"moved from QA into X"), the role a recruiter is hiring for, a capitalised name
+("DevOpsDays Amsterdam"). This module finds those as ``other`` references, which
+the engines echo as a plain topic, and only after every more specific reference.
+
+Everything here reads the *safe* text (links, handles and injected sentences
+already removed), and every span goes through ``sanitise_topic``; spans are
+capped in length so the short reply (two sentences, 300 characters) still fits.
+The cue words are data (``[salient]`` in ``data/<lang>/analysis.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from tactful.cues import (
+    Lexicon,
+    fold_aligned,
+    not_names,
+    phrase_alternation,
+    sanitise_topic,
+    titles,
+)
+
+if TYPE_CHECKING:
+    from tactful.analysis import Reference
+
+MAX_CHARS = 60
+"""The longest topic echoed: the short reply must still fit in 300 characters around it."""
+
+_QUOTED = re.compile(
+    r"«\s*(?P<a>[^»\n]{2,80}?)\s*»"
+    r"|“(?P<b>[^”\n]{2,80}?)”"
+    r"|(?<![\w\"])\"(?P<c>[^\"\n]{2,80}?)\"(?![\w\"])"
+    r"|(?<![\w'])'(?P<d>[A-Z0-9À-ÖØ-Þ](?:[^'\n]|'(?=\w)){1,79}?)'(?!\w)"
+)
+# A run of capitalised words, with short lower-case joiners inside ("Women in Tech").
+_CAP_RUN = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'&.+-]*|[0-9]{2,4})"
+    r"(?:[ ](?:[a-zà-ÿ']{1,4}[ ])?[A-ZÀ-ÖØ-Þ0-9][\w'&.+-]*){0,5}"
+)
+
+
+@dataclass(frozen=True)
+class _Cues:
+    """One language's ``[salient]`` data, compiled once."""
+
+    complement: re.Pattern[str]
+    prefixes: dict[str, str]
+    noun_complement: re.Pattern[str]
+    role_opener: re.Pattern[str]
+    role_stops: frozenset[str]
+    role_skip: frozenset[str]
+    role_template: str
+    role_template_vowel: str
+    not_topics: frozenset[str]
+    reject_first: frozenset[str]
+
+
+def _cues(lex: Lexicon) -> _Cues:
+    return _compiled(lex.lang)
+
+
+@cache
+def _compiled(lang: str) -> _Cues:
+    from tactful.cues import lexicon
+
+    data = lexicon(lang).raw.get("salient", {})
+    prefixes = {fold_aligned(c["cue"]): c["prefix"] for c in data.get("complements", [])}
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(fold_aligned(w) for w in data.get(key, []))
+
+    return _Cues(
+        complement=re.compile(rf"(?P<cue>{phrase_alternation(prefixes)})[ ]?(?=\S)"),
+        prefixes=prefixes,
+        noun_complement=re.compile(
+            rf"^[ ]?(?P<cue>{phrase_alternation(data.get('noun_complements', []))})[ ]?(?=\w)"
+        ),
+        role_opener=re.compile(rf"(?:{phrase_alternation(data.get('role_openers', []))})[ ]?"),
+        role_stops=words("role_stops"),
+        role_skip=words("role_skip"),
+        role_template=data.get("role_template", "{role}"),
+        role_template_vowel=data.get("role_template_vowel", data.get("role_template", "{role}")),
+        not_topics=words("not_topics"),
+        reject_first=words("reject_first"),
+    )
+
+
+def _cap(topic: str | None) -> str | None:
+    """Drop trailing words until the topic fits ``MAX_CHARS``; ``None`` if nothing is left."""
+    if not topic:
+        return None
+    words = topic.split()
+    while words and len(" ".join(words)) > MAX_CHARS:
+        words.pop()
+    return " ".join(words) or None
+
+
+def _worth_echoing(topic: str, lex: Lexicon, cues: _Cues) -> bool:
+    folded = fold_aligned(topic)
+    tokens = folded.split()
+    if not tokens or folded in cues.not_topics or tokens[0] in cues.reject_first:
+        return False
+    content = [t for t in tokens if t not in lex.stopwords and t not in cues.not_topics]
+    return any(len(t) > 1 or t.isupper() for t in content)
+
+
+def complement_topic(text: str, lex: Lexicon, *, after_noun: bool = False) -> str | None:
+    """The first complement in ``text`` worth echoing ("... on burnout in nursing")."""
+    found = _complement(text, lex, after_noun=after_noun)
+    return found[0] if found else None
+
+
+def noun_complement(text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(topic, preposition as written) right after a content noun ("of X", "de X")."""
+    return _complement(text, lex, after_noun=True)
+
+
+def _complement(text: str, lex: Lexicon, *, after_noun: bool) -> tuple[str, str] | None:
+    """``after_noun``: ``text`` follows a content noun, and only a complement right
+    after it counts ("your walkthrough of X", "votre cours de thermodynamique").
+    """
+    from tactful.cues import _cut_topic
+
+    cues = _cues(lex)
+    folded = fold_aligned(text)
+    if after_noun:
+        match = cues.noun_complement.match(folded)
+        matches = [match] if match else []
+        prefixes: dict[str, str] = {}
+    else:
+        matches = list(cues.complement.finditer(folded))
+        prefixes = cues.prefixes
+    for match in matches:
+        if match.start() > 0 and folded[match.start() - 1].isalnum():
+            continue
+        raw = _cut_topic(text[match.end() :], lex)
+        prefix = prefixes.get(" ".join(match.group("cue").split()), "")
+        topic = _cap(sanitise_topic(prefix + raw, lex.lang, max_words=8) if raw else None)
+        if topic and _worth_echoing(topic, lex, cues):
+            return topic, text[match.start("cue") : match.end("cue")]
+    return None
+
+
+def _role(sentence: str, lex: Lexicon, cues: _Cues) -> str | None:
+    folded = fold_aligned(sentence)
+    match = cues.role_opener.search(folded)
+    if match is None or (match.start() > 0 and folded[match.start() - 1].isalnum()):
+        return None
+    words: list[str] = []
+    for word in sentence[match.end() :].split():
+        bare = word.strip(",.;:!?()")
+        key = fold_aligned(bare)
+        if not bare or key in cues.role_stops:
+            break
+        if not words and key in cues.role_skip:
+            continue  # "a new Head of Data", "son futur CTO"
+        words.append(bare)
+        if bare != word or len(words) == 5:
+            break
+    role = _cap(sanitise_topic(" ".join(words), lex.lang, max_words=5, proper=True))
+    if not role or not _worth_echoing(role, lex, cues):
+        return None
+    vowel = fold_aligned(role[:1]) in "aeiouyh"
+    return (cues.role_template_vowel if vowel else cues.role_template).replace("{role}", role)
+
+
+def _quoted(sentence: str, lex: Lexicon) -> list[str]:
+    """Titles the note quotes ('The Quiet Team', « Tech au féminin », "Deep Work")."""
+    out = []
+    for match in _QUOTED.finditer(sentence):
+        inside = next(g for g in match.groups() if g is not None)
+        topic = _cap(sanitise_topic(inside.strip(), lex.lang, max_words=8, proper=True))
+        if topic and len(topic) >= 3 and topic == inside.strip():
+            out.append(topic)  # a quote cut short by sanitising is not a title any more
+    return out
+
+
+def _names(sentence: str, lex: Lexicon, cues: _Cues, exclude: tuple[str | None, ...]) -> list[str]:
+    """Capitalised names inside a sentence ("DevOpsDays Amsterdam", "The Indie Maker Show").
+
+    A capital that opens the sentence proves nothing, so such a run is skipped;
+    so is any run holding a person's name the analysis already knows (the inviter,
+    the recipient) or following a title ("Mr. Laurent"), and any name in a sentence
+    shortly after the inviter introduces themselves ("I'm a nurse in Leeds", "je suis chez X").
+    """
+    folded = fold_aligned(sentence)
+    people = {fold_aligned(p) for name in exclude if name for p in name.split()}
+    if any(folded.strip(" ,").startswith(signoff) for signoff in lex.signoffs):
+        return []  # "Regards, James Whitfield, Talent Partner"
+    # Past the inviter's own name comes their signature and title, not a topic.
+    tokens = [(m.start(), fold_aligned(m.group(0))) for m in re.finditer(r"[\w'-]+", sentence)]
+    end = next((pos for pos, tok in tokens if tok in people), len(sentence))
+    out = []
+    for match in _CAP_RUN.finditer(sentence):
+        start = match.start()
+        if start >= end:
+            break
+        before = sentence[:start].rstrip()
+        if not before or before[-1] in ".!?:;\n" or (start and sentence[start - 1].isalnum()):
+            continue
+        prev = fold_aligned(before.split()[-1]).strip(".,")
+        if prev in titles(lex.lang) or prev in cues.reject_first:
+            continue  # "Mr. Laurent"; "our Discord", "notre Slack": the inviter's own
+        if lex.intro.search(folded[max(0, start - 50) : start]):
+            continue  # "I'm a nurse in Leeds", "je suis ... chez Capgemini"
+        words = match.group(0).rstrip(".'").split()
+        if any("'" in w and w.rsplit("'", 1)[1].islower() for w in words):
+            continue  # "I'll", "I'm": contractions, not names
+        keys = [fold_aligned(w).strip(".,'") for w in words]
+        if any(k in people for k in keys):
+            continue
+        while words and (keys[0] in not_names(lex.lang) or keys[0] in lex.stopwords):
+            words, keys = words[1:], keys[1:]
+        if not words or (len(words) == 1 and len(words[0]) < 3) or keys[0] in cues.not_topics:
+            continue
+        topic = _cap(sanitise_topic(" ".join(words), lex.lang, max_words=8, proper=True))
+        if topic and _worth_echoing(topic, lex, cues):
+            out.append(topic)
+    return out
+
+
+def salient_references(
+    safe: str,
+    lex: Lexicon,
+    *,
+    exclude: tuple[str | None, ...] = (),
+    names: bool = True,
+) -> list[Reference]:
+    """Fallback topics, best first: quoted titles, a recruiter's role, complements, names.
+
+    ``safe`` is the note as ``strip_untrusted`` leaves it, one sentence per line.
+    ``names=False`` leaves out capitalised names (the weakest evidence), for notes
+    that already name a piece of content to thank for.
+    """
+    from tactful.analysis import Reference
+
+    cues = _cues(lex)
+    lines = [line for line in safe.split("\n") if line.strip()]
+    found: list[tuple[str, str]] = []
+    for line in lines:
+        found.extend((topic, line) for topic in _quoted(line, lex))
+    for line in lines:
+        role = _role(line, lex, cues)
+        if role:
+            found.append((role, line))
+    for line in lines:
+        topic = complement_topic(line, lex)
+        if topic:
+            found.append((topic, line))
+    if names:
+        for line in lines:
+            found.extend((topic, line) for topic in _names(line, lex, cues, exclude))
+    return [Reference(kind="other", topic=topic, evidence=line[:120]) for topic, line in found]
