@@ -466,3 +466,15 @@ def test_an_empty_answer_as_llama_cpp_python_sends_it_is_a_failed_attempt(
     assert second[-2]["role"] == "user" and "the reply was empty" in second[-1]["content"]
     assert all(m["content"] for m in second)  # no empty assistant turn sent back
     assert [a.outcome for a in eng.attempts] == ["the reply was empty", "drafted"]
+
+
+def test_llama_cpp_python_model_not_found_400_is_no_format_refusal(
+    chat_server: ChatServer,
+) -> None:
+    # llama_cpp/server/errors.py's model_not_found formatter: a 400 with no param.
+    body = error_body("The model `/models/gemma.gguf` does not exist", code="model_not_found")
+    chat_server.default = Reply(400, body)
+    eng = engine(chat_server)
+    with pytest.raises(ModelError, match=r"model 'test-model' was not found .*HTTP 400"):
+        eng.draft(analysis(), PROFILE, "long")
+    assert len(chat_server.chat_requests) == 1 and eng.downgrades == []

@@ -337,6 +337,14 @@ class ModelEngine:
             )
         if status in (400, 413, 422) and _context_overflow(exc, detail):
             return ModelError(self._too_long(detail) + _rid(rid))
+        if status == 404 or (status == 400 and exc.code == "model_not_found"):
+            # llama-cpp-python (and some proxies) say "model not found" with a 400: not a
+            # refused response_format, so no step down.
+            return ModelError(
+                f"model {self.settings.model!r} was not found at {self.settings.url} (HTTP "
+                f"{status}); check --model or TACTFUL_MODEL, and that the base URL ends in /v1"
+                + _rid(rid)
+            )
         if status in (400, 422) and exc.param in OPTIONAL_PARAMETERS:
             return _ParameterRejected(exc.param, f"HTTP {status}: {detail}")
         if self.mode != "plain" and _rejects_format(status, f"{exc.message} {detail}", exc.param):
@@ -350,11 +358,6 @@ class ModelEngine:
             return ModelError(
                 f"the model server at {self.settings.url} {what} (HTTP {status}); check "
                 "OPENAI_API_KEY (a local server given with --base-url needs none)" + _rid(rid)
-            )
-        if status == 404:
-            return ModelError(
-                f"model {self.settings.model!r} was not found at {self.settings.url} (HTTP 404); "
-                "check --model or TACTFUL_MODEL, and that the base URL ends in /v1" + _rid(rid)
             )
         return ModelError(
             f"the model server at {self.settings.url} rejected the request (HTTP {status}"
