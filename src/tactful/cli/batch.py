@@ -14,6 +14,16 @@ from typing import Annotated, Literal
 import typer
 
 from tactful.cli.app import app, err
+from tactful.cli.options import (
+    BaseUrlOption,
+    ChannelOption,
+    MaxAttemptsOption,
+    ModelOption,
+    NameOption,
+    PolicyOption,
+    ProfileOption,
+    TimeoutOption,
+)
 
 
 def _default_out() -> Path:
@@ -47,33 +57,14 @@ def batch(
         Literal["auto", "offline", "openai"],
         typer.Option("--engine", help="auto uses the model when one is configured."),
     ] = "auto",
-    name: Annotated[str | None, typer.Option("--name", help="Your name, for the sign-off.")] = None,
-    channel: Annotated[
-        list[str] | None,
-        typer.Option("--channel", help="Another way to connect (repeatable)."),
-    ] = None,
-    policy: Annotated[
-        str | None, typer.Option("--policy", help="What your network is for.")
-    ] = None,
-    profile: Annotated[
-        str | None, typer.Option("--profile", help="Profile TOML file. [env: TACTFUL_PROFILE]")
-    ] = None,
-    model: Annotated[
-        str | None,
-        typer.Option("--model", "-m", help="Model name. [env: TACTFUL_MODEL]"),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option("--base-url", help="Chat Completions server. [env: OPENAI_BASE_URL]"),
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option("--timeout", min=0.001, help="Seconds to wait for each answer."),
-    ] = None,
-    max_attempts: Annotated[
-        int | None,
-        typer.Option("--max-attempts", min=1, help="Model drafts to try before falling back."),
-    ] = None,
+    name: NameOption = None,
+    channel: ChannelOption = None,
+    policy: PolicyOption = None,
+    profile: ProfileOption = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    timeout: TimeoutOption = None,
+    max_attempts: MaxAttemptsOption = None,
     no_fallback: Annotated[
         bool,
         typer.Option(

@@ -12,8 +12,18 @@ from typing import Annotated, Any
 import typer
 
 from tactful.cli.app import app, err
+from tactful.cli.options import (
+    MODEL_PANEL,
+    BaseUrlOption,
+    ChannelOption,
+    MaxAttemptsOption,
+    ModelOption,
+    NameOption,
+    PolicyOption,
+    ProfileOption,
+    TimeoutOption,
+)
 
-_MODEL = "Model (OpenAI-compatible server)"
 _STYLE_HELP = (
     "long: greeting, three short paragraphs, sign-off; short: two sentences, <= 300 chars."
 )
@@ -36,30 +46,10 @@ def rewrite(
         str | None,
         typer.Option("--inviter", help="The inviter's first name, if the note is not signed."),
     ] = None,
-    name: Annotated[
-        str | None,
-        typer.Option("--name", help="Your name for the sign-off. [env: TACTFUL_NAME]"),
-    ] = None,
-    channel: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--channel",
-            help="Another way to connect (repeatable), e.g. 'Twitter @ana'. "
-            "[env: TACTFUL_CHANNELS, ';'-separated]",
-        ),
-    ] = None,
-    policy: Annotated[
-        str | None,
-        typer.Option(
-            "--policy",
-            help="Who your network is for, completing 'I keep LinkedIn for ...'. "
-            "[env: TACTFUL_POLICY]",
-        ),
-    ] = None,
-    profile: Annotated[
-        str | None,
-        typer.Option("--profile", help="Profile TOML file. [env: TACTFUL_PROFILE]"),
-    ] = None,
+    name: NameOption = None,
+    channel: ChannelOption = None,
+    policy: PolicyOption = None,
+    profile: ProfileOption = None,
     engine: Annotated[
         str,
         typer.Option(
@@ -69,47 +59,16 @@ def rewrite(
             "is set, else offline).",
         ),
     ] = "auto",
-    model: Annotated[
-        str | None,
-        typer.Option(
-            "--model",
-            "-m",
-            help="Model name. [env: TACTFUL_MODEL; default: gpt-4o-mini]",
-            rich_help_panel=_MODEL,
-        ),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(
-            "--base-url",
-            help="Chat Completions server, e.g. http://localhost:11434/v1. [env: OPENAI_BASE_URL]",
-            rich_help_panel=_MODEL,
-        ),
-    ] = None,
-    timeout: Annotated[
-        float | None,
-        typer.Option(
-            "--timeout",
-            min=0.001,
-            help="Seconds to wait for each answer. [default: 30]",
-            rich_help_panel=_MODEL,
-        ),
-    ] = None,
-    max_attempts: Annotated[
-        int | None,
-        typer.Option(
-            "--max-attempts",
-            min=1,
-            help="Drafts to try before falling back. [default: 3]",
-            rich_help_panel=_MODEL,
-        ),
-    ] = None,
+    model: ModelOption = None,
+    base_url: BaseUrlOption = None,
+    timeout: TimeoutOption = None,
+    max_attempts: MaxAttemptsOption = None,
     no_fallback: Annotated[
         bool,
         typer.Option(
             "--no-fallback",
             help="If no model draft passes validation, exit 3 instead of writing offline.",
-            rich_help_panel=_MODEL,
+            rich_help_panel=MODEL_PANEL,
         ),
     ] = False,
     verbose: Annotated[
@@ -118,7 +77,7 @@ def rewrite(
             "--verbose",
             "-v",
             help="Log each attempt (reason, tokens, request id) on stderr.",
-            rich_help_panel=_MODEL,
+            rich_help_panel=MODEL_PANEL,
         ),
     ] = False,
     variants: Annotated[
