@@ -271,3 +271,20 @@ def test_a_built_product_offered_to_a_stranger_is_sales_in_both_languages() -> N
     )
     assert (en.kind, fr.kind) == ("sales", "sales")
     assert "meet" not in (en.action, fr.action)
+
+
+def test_a_product_benefit_or_a_sponsorship_request_is_sales() -> None:
+    en = triage_note(
+        "Hi Lin, congrats on the promotion! Most CTOs in your role are rethinking their "
+        "on-call setup. Happy to show you how Pagerly saves engineering teams 5 hours a week."
+    )
+    fr = triage_note(
+        "Salut Inès ! Je lance ma chaîne YouTube sur la finance perso et je cherche des "
+        "sponsors, ça pourrait t'intéresser ?"
+    )
+    honest = triage_note(
+        "Hi Lin, many managers like you inspired me to study HR. Could I ask you one "
+        "question about your path? Thanks, Tim"
+    )
+    assert (en.kind, fr.kind) == ("sales", "sales")
+    assert honest.kind != "sales"
