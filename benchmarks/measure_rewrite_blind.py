@@ -14,7 +14,8 @@ styles this prints, per language and style:
   to a stock line or a pitch;
 * met: replies to notes saying "we met" whose rationale claims they have not.
 
-Usage: ``python benchmarks/measure_rewrite_blind.py [--verbose]``.
+Usage: ``python benchmarks/measure_rewrite_blind.py [PATH.jsonl] [--verbose]``; PATH
+defaults to ``evals/rewrite/blind.jsonl`` (``blind2.jsonl`` is the second held-out round).
 The test ``tests/test_rewrite_blind.py`` gates the same figures.
 """
 
@@ -191,7 +192,8 @@ def _ratio(num: int, den: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    tallies = measure(load())
+    paths = [Path(arg) for arg in argv if not arg.startswith("--")]
+    tallies = measure(load(paths[0] if paths else BLIND))
     print(
         f"{'lang/style':<12} {'n':>3} {'valid':>6} {'short':>6} {'inviter':>7} "
         f"{'echo':>6} {'leaks':>5} {'met':>4}"
