@@ -105,7 +105,7 @@ def _has(message: str, needle: str) -> bool:
 def score(case: dict[str, Any], style: str, tally: Tally) -> None:
     """Rewrite one note in one style and add what happened to ``tally``."""
     import tactful
-    from tactful.errors import NoValidDraftError
+    from tactful.errors import NoValidDraftError, TactfulError
     from tactful.text import fold, sentences
 
     tally.notes += 1
@@ -114,6 +114,9 @@ def score(case: dict[str, Any], style: str, tally: Tally) -> None:
         result = tactful.rewrite(case["text"], style=style, engine="offline")
     except NoValidDraftError as exc:
         tally.failures.append(f"{tag}: invalid ({exc})")
+        return
+    except TactfulError as exc:  # e.g. the language was not recognised: a failed note
+        tally.failures.append(f"{tag}: refused ({exc})")
         return
     message = result.message
     if result.validation.valid and result.lang == case["lang"]:
