@@ -35,6 +35,7 @@ _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"
 _RUN_ON = re.compile(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà-öø-ÿ']")
 _CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&'-]|\.(?=\w))*|\d{2,4})"
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
+_INITIALLED = re.compile(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
 _SEGMENT_BREAK = re.compile(rf"(?<=[.!?…])\s+|\s+[-–—~]+\s*|[{_EMOJI}]+|\s*[|•]\s*")
 _DASHES = " \t-–—~•|,.!?:;()[]\"'"
 
@@ -207,7 +208,7 @@ def lexicon(lang: str) -> Lexicon:
         greeting=re.compile(rf"^\s*(?:{phrase_alternation(data['greetings'])})"),
         signoffs=tuple(sorted({_fold_cue(s) for s in data["signoffs"]}, key=len, reverse=True)),
         intro=re.compile(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
-        intro_suffix=re.compile(rf"(?:^|[\n.!?,]\s*)({_NAME_WORD})[ ]+(?:{suffixes})"),
+        intro_suffix=re.compile(rf"(?:^|[\n.!?,\u2013\u2014-]\s*)({_NAME_WORD})[ ]+(?:{suffixes})"),
         stock=phrase_re(data["stock"]),
         nouns=nouns,
         possessive_ref=re.compile(
@@ -336,9 +337,11 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
     for signoff in lex.signoffs:
         if folded.startswith(signoff) and not folded[len(signoff) : len(signoff) + 1].isalnum():
             rest = segment.strip()[len(signoff) :]
-            if "," in rest:
-                rest = rest.rsplit(",", 1)[1]
-            return name_phrase(rest, lex.lang)
+            # "Merci, bonne journée, Julie"; "Au plaisir, Valérie Dumont, coach certifiée"
+            for part in rest.split(","):
+                if part.strip() and (name := name_phrase(part, lex.lang)):
+                    return name
+            return None
     return None
 
 
@@ -366,9 +369,16 @@ def find_inviter(
             candidates.append(name_phrase(lines[idx + 1], lex.lang))
     if lines:
         last = lines[-1]
+        if _INITIALLED.search(last):
+            # "J. Patel", "M.J. O'Connor": the first name is an initial, the rest a surname.
+            lines = lines[:-1]
+            last = ""
         if len(lines) > 1:
             candidates.append(name_phrase(last, lex.lang))
             candidates.append(_signoff_then_name(last, lex))
+        if len(lines) > 2:
+            # "Me Antoine Lefèvre / Avocat au Barreau de Lyon": a title line under the name.
+            candidates.append(name_phrase(lines[-2], lex.lang))
         segments = [s for s in _SEGMENT_BREAK.split(last) if s and s.strip(_DASHES)]
         if len(segments) > 1:
             tail = segments[-1]
@@ -443,6 +453,21 @@ def without_injections(norm: str, lex: Lexicon) -> str:
     return out
 
 
+def _without_signature_block(norm: str, inviter: str | None) -> str:
+    """The note above its signature block ("Dr. Hiroshi Tanaka / Senior Research Scientist").
+
+    A title or company line under the inviter's name is no personal note.
+    """
+    lines = norm.split("\n")
+    if not inviter:
+        return norm
+    name = re.compile(rf"(?<!\w){re.escape(inviter)}(?!\w)")
+    for idx in range(len(lines) - 1, max(0, len(lines) - 4), -1):
+        if name.search(lines[idx]) and len(lines[idx].split()) <= 6:
+            return "\n".join(lines[:idx])
+    return norm
+
+
 def is_stock(norm: str, lex: Lexicon, *, recipient: str | None, inviter: str | None) -> bool:
     """True when the note says nothing of its own (LinkedIn's stock line, a bare "Hi!").
 
@@ -452,6 +477,7 @@ def is_stock(norm: str, lex: Lexicon, *, recipient: str | None, inviter: str | N
     so the many rewordings of the stock line ("je vous invite à rejoindre mon
     réseau") count as stock without listing each one.
     """
+    norm = _without_signature_block(norm, inviter)
     folded = fold_aligned(norm)
     folded = lex.stock.sub(" ", folded)
     for signoff in lex.signoffs:
@@ -578,6 +604,8 @@ def _cut_topic(raw: str, lex: Lexicon) -> str:
     for idx in range(len(words)):
         if idx == 0 and folded[0] in lex.topic_openers:
             continue
+        if idx > 0 and words[idx][:1].isupper() and words[idx - 1][:1].isupper():
+            continue  # inside a title: "Software Engineering Daily" keeps its "Daily"
         one = folded[idx]
         two = " ".join(folded[idx : idx + 2])
         three = " ".join(folded[idx : idx + 3])
@@ -637,6 +665,9 @@ def _content_references(safe: str, lex: Lexicon) -> list[Reference]:
 
                 found = noun_complement(tail, lex)
                 topic, preposition = found if found else (complement_topic(tail, lex), None)
+            if topic is None:
+                topic = _apposed_title(tail, lex)
+                preposition = "" if topic else None
             out.append(
                 Reference(
                     kind=noun.kind,
@@ -649,6 +680,20 @@ def _content_references(safe: str, lex: Lexicon) -> list[Reference]:
                 )
             )
     return out
+
+
+def _apposed_title(tail: str, lex: Lexicon) -> str | None:
+    """A title right after the noun: "your newsletter Growth Loops Weekly", "ton podcast X".
+
+    Two capitalised words at least, so a lone "Thanks" after "your post" is no title.
+    """
+    match = re.match(rf"[ ]+[«“\"]?[ ]?({lex.name_seq.pattern})", tail)
+    if match is None:
+        return None
+    name = _trim_name(match.group(1), lex)
+    if len(name.split()) < 2:
+        return None
+    return sanitise_topic(name, lex.lang, max_words=8, proper=True)
 
 
 def _trim_name(name: str, lex: Lexicon) -> str:

@@ -118,7 +118,10 @@ def _render_ref(ref: Reference, bank: _Bank) -> str:
     else:
         mine = poss["m"]
     text = f"{mine} {word}"
-    if ref.topic and ref.preposition:
+    if ref.topic and ref.preposition == "":
+        # A title in apposition: "my newsletter Growth Loops Weekly".
+        text += f" {ref.topic}"
+    elif ref.topic and ref.preposition:
         # The note's own link word ("my walkthrough of X", "mon cours d'économie").
         glue = "" if ref.preposition.endswith("'") else " "
         text += f" {ref.preposition}{glue}{ref.topic}"
