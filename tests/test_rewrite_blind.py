@@ -41,6 +41,20 @@ def test_blind_set_gates() -> None:
     assert tally.leaks == 0, detail
 
 
+def test_second_blind_set_gates() -> None:
+    """blind2: long, two-topic, titled and signed-with-a-title notes, Québec French, tu."""
+    measure = _measure_module()
+    cases = measure.load(ROOT / "evals" / "rewrite" / "blind2.jsonl")
+    assert len(cases) == 50 and sum(c["lang"] == "fr" for c in cases) == 25
+    tally = measure.measure(cases)[("all", "all")]
+    detail = "\n".join(tally.failures)
+    assert tally.valid == tally.notes, detail
+    assert tally.short_ok == tally.short_n, detail
+    assert tally.inviter_ok / tally.notes >= 0.94, detail
+    assert tally.echo_ok / tally.echo_n >= 0.85, detail
+    assert tally.leaks == 0 and tally.met_bad == 0, detail
+
+
 def _both(note: str) -> list[Result]:
     results = [tactful.rewrite(note, style=style, engine="offline") for style in ("long", "short")]
     for result in results:
@@ -165,3 +179,54 @@ def test_a_note_of_injected_orders_is_not_thanked_as_personal() -> None:
     for result in _both(note):
         assert "personal" not in result.message.lower(), result.message
         assert "I accept" not in result.message and "x.co" not in result.message
+
+
+@pytest.mark.parametrize(
+    ("note", "inviter"),
+    [
+        ("Thanks for your article on caching.\nKind regards,\nJ. Patel", None),
+        ("Merci pour votre infolettre sur le compostage. J.-P. Lavoie", None),
+        ("I loved your post on SRE, thanks for it! — Priscilla ✨", "Priscilla"),
+        ("Your talk on Rust was great.\nBest,\nDr. Ana Ruiz\nPrincipal Engineer, Acme Labs", "Ana"),
+        (
+            "Votre article sur le droit fiscal m'a aidé.\nMe Antoine Lefèvre\nAvocat au Barreau",
+            "Antoine",
+        ),
+        ("Hi Priya – Jordan here from Stellar. We are hiring a VP of Sales.", "Jordan"),
+    ],
+)
+def test_signature_shapes_give_the_first_name_or_none(note: str, inviter: str | None) -> None:
+    """An initial is no first name (no surname instead); titles and emoji are not names."""
+    for result in _both(note):
+        assert result.analysis.inviter == inviter, result.analysis
+        if inviter:
+            assert inviter in result.message
+
+
+@pytest.mark.parametrize(
+    ("note", "title"),
+    [
+        (
+            "Your newsletter Growth Loops Weekly is great every time. Thanks, Sam",
+            "Growth Loops Weekly",
+        ),
+        (
+            "Ton podcast Génération Do It Yourself me suit partout ! Inès",
+            "Génération Do It Yourself",
+        ),
+        (
+            "I loved your episode of the Software Engineering Daily podcast. - Bart",
+            "Software Engineering Daily",
+        ),
+    ],
+)
+def test_a_multi_word_title_is_echoed_whole(note: str, title: str) -> None:
+    for result in _both(note):
+        assert title in result.message, result.message
+
+
+def test_a_stock_line_over_a_title_block_is_still_stock() -> None:
+    note = "I'd like to add you to my professional network.\n\nDr. Hiroshi Tanaka\nSenior Scientist"
+    for result in _both(note):
+        assert result.analysis.stock and result.analysis.inviter == "Hiroshi"
+        assert "personal" not in result.message.lower()

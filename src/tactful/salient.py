@@ -199,6 +199,7 @@ def _names(sentence: str, lex: Lexicon, cues: _Cues, exclude: tuple[str | None, 
     # Past the inviter's own name comes their signature and title, not a topic.
     tokens = [(m.start(), fold_aligned(m.group(0))) for m in re.finditer(r"[\w'-]+", sentence)]
     end = next((pos for pos, tok in tokens if tok in people), len(sentence))
+    joiners = {fold_aligned(j) for j in lex.raw["events"]["name_joiners"]}
     out = []
     for match in _CAP_RUN.finditer(sentence):
         start = match.start()
@@ -219,6 +220,8 @@ def _names(sentence: str, lex: Lexicon, cues: _Cues, exclude: tuple[str | None, 
         if any(k in people for k in keys):
             continue
         while words and (keys[0] in not_names(lex.lang) or keys[0] in lex.stopwords):
+            if keys[0] not in lex.stopwords and len(keys) > 2 and keys[1] in joiners:
+                break  # "VP of Engineering", "Head of Data": a title, not a bare "Engineering"
             words, keys = words[1:], keys[1:]
         if not words or (len(words) == 1 and len(words[0]) < 3) or keys[0] in cues.not_topics:
             continue
