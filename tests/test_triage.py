@@ -288,3 +288,27 @@ def test_a_product_benefit_or_a_sponsorship_request_is_sales() -> None:
     )
     assert (en.kind, fr.kind) == ("sales", "sales")
     assert honest.kind != "sales"
+
+
+def test_side_income_and_partner_sponsored_events_are_sales() -> None:
+    mlm = triage_note(
+        "Hey Nadia! I've built a side hustle from my kitchen table and I'm sharing it with a few "
+        "positive people. Curious?"
+    )
+    dinner = triage_note(
+        "Bonjour Paul, un petit-déjeuner entre DRH est sponsorisé par notre partenaire Paysoft "
+        "le 4 avril. Je vous garde une place ?"
+    )
+    assert (mlm.kind, dinner.kind) == ("sales", "sales")
+    assert "meet" not in (mlm.action, dinner.action)
+
+
+def test_a_date_alone_is_no_current_need() -> None:
+    # Looking back ("this week") is no request; a date with time asked of the user is.
+    past = triage_note("Hi Nadia, your essay on code review did the rounds at work this week. Al")
+    asked = triage_note(
+        "Hi Nadia, I'm a third-year dentistry student with a placement interview next Monday. "
+        "Could I ask you 10 minutes about it? Al"
+    )
+    assert (past.kind, past.action) == ("content", "decline")
+    assert (asked.kind, asked.action) == ("advice", "meet")

@@ -98,10 +98,11 @@ def test_blind_sets_are_large_and_apart_from_tuning() -> None:
     assert sum(c.kind == "stock" for c in blind) >= 15
     assert len(load_cases("blind_followups")) >= 30
     tuning = {c.text for c in load_cases("notes")} - {""}  # the empty note is everywhere
-    assert not tuning & {c.text for c in [*blind, *load_cases("blind2_notes")]}
+    later = [*load_cases("blind2_notes"), *load_cases("blind3_notes")]
+    assert not tuning & {c.text for c in [*blind, *later]}
 
 
-@pytest.mark.parametrize("name", ["blind_notes", "blind2_notes"])
+@pytest.mark.parametrize("name", ["blind_notes", "blind2_notes", "blind3_notes"])
 def test_blind_notes_meet_the_release_targets(name: str) -> None:
     """What the team checks on real notes: pitches found and never met, stock lines stock."""
     from tactful.evals.triage import evaluate_set
@@ -113,7 +114,7 @@ def test_blind_notes_meet_the_release_targets(name: str) -> None:
     assert stock is not None and stock.recall >= 0.90
 
 
-@pytest.mark.parametrize("name", ["blind_followups", "blind2_followups"])
+@pytest.mark.parametrize("name", ["blind_followups", "blind2_followups", "blind3_followups"])
 def test_blind_followups_tell_the_two_types_apart(name: str) -> None:
     """The method's follow-ups: 'here is my work' is a pitch, 'I respect your choice' genuine."""
     from tactful.evals.triage import evaluate_set

@@ -13,6 +13,7 @@ from tactful.validation import CORE_CHECKS
 REPLIES = shipped_dir("evals") / "validator" / "replies.jsonl"
 HOLDOUT = shipped_dir("evals") / "validator" / "holdout.jsonl"
 BLIND = shipped_dir("evals") / "validator" / "blind.jsonl"
+BLIND2 = shipped_dir("evals") / "validator" / "blind2.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -37,9 +38,13 @@ def test_core_checks_meet_the_thresholds(replies: list[Row]) -> None:
     assert result.valid_accuracy["all"] >= 0.92, format_table(result)
 
 
-@pytest.mark.parametrize(("path", "size"), [(HOLDOUT, 60), (BLIND, 120)], ids=["holdout", "blind"])
+@pytest.mark.parametrize(
+    ("path", "size"),
+    [(HOLDOUT, 60), (BLIND, 120), (BLIND2, 80)],
+    ids=["holdout", "blind", "blind2"],
+)
 def test_other_sets_meet_the_thresholds(path: Path, size: int) -> None:
-    """The holdout and the blind set (written before reading the lexicons) pass too."""
+    """The holdout and the blind sets (written before reading the lexicons) pass too."""
     result = evaluate(load_rows(path))
     assert result.rows >= size
     for check in CORE_CHECKS:

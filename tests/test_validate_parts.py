@@ -178,3 +178,59 @@ def test_full_decline_in_both_registers_is_valid() -> None:
     )
     assert validate(tu).valid
     assert validate(vous).valid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See you at the meetup, and happy to send our case studies if you're curious.",
+        "On se voit au meetup de jeudi, et je te présenterai notre outil de facturation.",
+    ],
+)
+def test_a_clause_can_open_a_path_in_a_selling_sentence(text: str) -> None:
+    """The opening clause counts; the sale in the other clause still fails no_pitch."""
+    assert passed(text, "openness")
+    assert not passed(text, "no_pitch")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Happy to chat, just grab a slot on my calendar.",
+        "Si cela vous intéresse, je peux vous faire parvenir notre offre d'accompagnement.",
+    ],
+)
+def test_a_selling_sentence_without_a_separate_clause_is_not_openness(text: str) -> None:
+    assert not passed(text, "openness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Because we have no shared history yet, I won't accept it.",
+        "Comme nous n'avons pas encore d'histoire commune, je ne l'accepte pas.",
+        "Comme on n'a pas encore travaillé ensemble, je préfère attendre.",
+    ],
+)
+def test_implicit_rationale_is_a_rationale(text: str) -> None:
+    assert passed(text, "rationale")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je serais ouvert à y revenir une fois que nous nous serons rencontrés.",
+        "Si ça te tente, viens jaser au prochain 5 à 7 de la communauté!",
+    ],
+)
+def test_first_person_openness_and_invitations_are_not_pitches(text: str) -> None:
+    assert passed(text, "no_pitch")
+    assert passed(text, "openness")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Au plaisir de suivre vos publications.", "Looking forward to following your updates."],
+)
+def test_following_the_inviters_posts_is_not_openness(text: str) -> None:
+    assert not passed(text, "openness")

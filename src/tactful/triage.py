@@ -203,7 +203,7 @@ def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = 
     else:
         rest = content_words(note.folded[body_start : _signature_start(note)], lex)
         kind = "stock" if len(rest) < lex.min_content_words else "other"
-    need = next((h.evidence for h in hits if h.signal in ("need", "timing")), None)
+    need = _current_need(hits, request=kind in lex.purpose_kinds)
     action = _action(kind, need is not None, scores["sales"], policy)
     reason = _note_reason(kind, action, hits, need, lex)
     return NoteTriage(
@@ -214,6 +214,21 @@ def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = 
         lang=language,
         recipient=recipient,
     )
+
+
+def _current_need(hits: list[Hit], *, request: bool) -> str | None:
+    """The words that show a specific, current need, if any.
+
+    A stated need ("we're looking for", "I'm organising") is one. A date alone is
+    not: "your thread went round our team this week" looks back. A date makes a
+    request current when the note is one (a purpose kind: an interview, a role,
+    guidance) or asks for the user's time ("15 minutes next Friday?").
+    """
+    need = next((h.evidence for h in hits if h.signal == "need"), None)
+    if need is not None:
+        return need
+    asks = request or any(h.signal in ("ask", "call_to_action") for h in hits)
+    return next((h.evidence for h in hits if h.signal == "timing"), None) if asks else None
 
 
 def _scores(hits: list[Hit]) -> Counter[str]:

@@ -8,7 +8,8 @@ honest estimate of how the triage does on notes nobody has seen. ``blind_notes``
 and ``blind_followups`` were written by a second author before reading the cue
 lists (many pitches in disguise, stock-line variants); their first-run figures
 are in the README, and later fixes are general cues, never their wording.
-``blind2_*`` is a second round written after those fixes, measured once the same way.
+``blind2_*`` is a second round written after those fixes, measured once the same way;
+``blind3_*`` a third (vendor-sponsored events, free audits, advisers, MLM, feedback asks).
 
 ``python -m tactful.evals.triage`` prints the tables and, with thresholds, exits
 1 when one is missed (the CI gate). A sales note proposed a meeting always fails.
@@ -37,6 +38,8 @@ SetName = Literal[
     "blind_followups",
     "blind2_notes",
     "blind2_followups",
+    "blind3_notes",
+    "blind3_followups",
 ]
 SETS: dict[str, bool] = {
     "notes": False,
@@ -47,6 +50,8 @@ SETS: dict[str, bool] = {
     "blind_followups": True,
     "blind2_notes": False,
     "blind2_followups": True,
+    "blind3_notes": False,
+    "blind3_followups": True,
 }
 """Each set and whether it holds follow-ups (replies to a decline) rather than notes."""
 

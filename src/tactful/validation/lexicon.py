@@ -84,6 +84,14 @@ class CueSet:
     cues: re.Pattern[str] | None
     blockers: re.Pattern[str] | None
 
+    def matches(self, flat: str) -> bool:
+        """Whether a cue is found in ``flat`` once the look-alike spans are blanked out."""
+        if self.cues is None:
+            return False
+        if self.blockers is not None:
+            flat = self.blockers.sub(" | ", flat)
+        return self.cues.search(flat) is not None
+
 
 def _cue_set(section: dict[str, Any]) -> CueSet:
     return CueSet(
@@ -145,6 +153,12 @@ class Lexicon:
     def personal_thanks(self) -> re.Pattern[str] | None:
         grounded = self._data.get("grounded_thanks", {})
         return compile_cues(list(grounded.get("personal_thanks", [])), flat=True)
+
+    @cached_property
+    def clause_breaks(self) -> re.Pattern[str] | None:
+        """Where a sentence splits into clauses ("..., and ...", ";"), for openness."""
+        breaks = list(self._data["openness"].get("clause_breaks", []))
+        return compile_cues(breaks, bounded=False, flat=True)
 
     @cached_property
     def placeholders(self) -> re.Pattern[str] | None:

@@ -47,14 +47,29 @@ def rationale(reply: Reply) -> Check:
     )
 
 
+def _opening_clause(reply: Reply, index: int) -> bool:
+    """Whether a clause of a selling sentence opens a path and sells nothing itself."""
+    breaks = reply.lex.clause_breaks
+    if breaks is None:
+        return False
+    clauses = breaks.split(reply.flat[index])
+    if len(clauses) < 2:
+        return False
+    lex = reply.lex
+    return any(lex.openness.matches(c) and not lex.pitch.matches(c) for c in clauses)
+
+
 def openness(reply: Reply) -> Check:
     """A real opening: another path, an invitation to say more, or a condition for later.
 
     A sentence that sells ("would you be interested in a demo?") is not an
-    opening, however inviting its wording: those sentences are skipped.
+    opening, however inviting its wording: those sentences are skipped, unless
+    one of their clauses ("See you at the meetup, and ...") opens without selling.
     """
     selling = reply.find_indexes(reply.lex.pitch)
-    found = reply.find(reply.lex.openness, skip=selling)
+    opening = reply.find_indexes(reply.lex.openness, skip=selling)
+    opening |= {i for i in selling if _opening_clause(reply, i)}
+    found = [reply.units[i] for i in sorted(opening)]
     if found:
         return Check(passed=True, message="offers another way to connect", evidence=found)
     return Check(

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from tactful.text import fold, normalise, sentences
 from tactful.validation.lexicon import CueSet, Lexicon, flatten
 
-_BLANK = " | "
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'-]*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _EDGES = re.compile(r"^[\W_]+|[\W_]+$")
@@ -51,14 +50,7 @@ class Reply:
         """Indexes of the sentences ``find`` returns; results are cached per cue set."""
         key = id(cue_set)
         if key not in self._hits:
-            hits: set[int] = set()
-            if cue_set.cues is not None:
-                for index, flat in enumerate(self.flat):
-                    if cue_set.blockers is not None:
-                        flat = cue_set.blockers.sub(_BLANK, flat)
-                    if cue_set.cues.search(flat):
-                        hits.add(index)
-            self._hits[key] = hits
+            self._hits[key] = {i for i, flat in enumerate(self.flat) if cue_set.matches(flat)}
         return self._hits[key] - (skip or set())
 
     def is_greeting(self, index: int) -> bool:
