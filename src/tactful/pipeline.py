@@ -126,6 +126,89 @@ def _attempt_loop(
     return None, report, max_attempts, findings or []
 
 
+def _read_note(
+    invitation: str, *, lang: str, inviter: str | None, profile: Profile
+) -> tuple[Analysis, NoteTriage]:
+    """Analyse and triage the note once; every draft of it (and every variant) reuses this.
+
+    The triage reads the inviter's own words: an injected sentence (and the link it
+    carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
+    genuine compliment into a "sales" note that echoes nothing.
+    """
+    from tactful.cues import lexicon, without_injections
+    from tactful.triage import triage_note
+
+    analysis = analyse(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)
+    own_words = without_injections(analysis.text, lexicon(analysis.lang))
+    triage = triage_note(own_words, lang=analysis.lang, policy=profile.triage)
+    return _with_triage(analysis, triage), triage
+
+
+def _write(
+    analysis: Analysis,
+    triage: NoteTriage,
+    profile: Profile,
+    style: Style,
+    *,
+    engine: str | Engine,
+    seed: int,
+    max_attempts: int,
+    fallback: bool,
+    engine_options: dict[str, Any] | None,
+    log: Callable[[str], None] | None,
+    before_draft: Callable[[], None] | None,
+) -> Result:
+    """Draft, validate, re-ask and fall back for a note already read."""
+    drafter = (
+        select_engine(engine, profile=profile, **(engine_options or {}))
+        if isinstance(engine, str)
+        else engine
+    )
+    mark = len(getattr(drafter, "attempts", ()))  # the model engine's history for the run
+    if before_draft is not None:
+        before_draft()
+
+    draft, report, attempts, findings = _attempt_loop(
+        drafter, analysis, profile, style, seed=seed, max_attempts=max_attempts, log=log
+    )
+    used, fell_back, notices = drafter, False, []
+    if draft is None and fallback and drafter.name != "offline":
+        offline = select_engine("offline")
+        draft, report, extra, findings = _attempt_loop(
+            offline, analysis, profile, style, seed=seed, max_attempts=max_attempts
+        )
+        notices.append(
+            f"no draft from the {drafter.name} engine passed validation in {attempts} "
+            "attempt(s); the offline engine wrote this reply"
+        )
+        attempts += extra
+        used, fell_back = offline, True
+    if draft is None or report is None:
+        detail = "; ".join(findings[:3]) or "no detail"
+        raise NoValidDraftError(
+            f"no draft passed validation after {attempts} attempt(s) ({detail})"
+        )
+    return Result(
+        message=draft.message,
+        style=style,
+        lang=analysis.lang,
+        engine=used.name,
+        model=getattr(drafter, "model", None),
+        fallback=fell_back,
+        attempts=attempts,
+        parts=Parts(
+            appreciation=draft.appreciation, rationale=draft.rationale, openness=draft.openness
+        ),
+        analysis=analysis,
+        validation=report,
+        triage=triage,
+        prompt_version=getattr(drafter, "prompt_version", None),
+        usage=drafter.usage_since(mark) if hasattr(drafter, "usage_since") else None,
+        seed=seed,
+        notices=notices,
+    )
+
+
 def rewrite(
     invitation: str,
     *,
@@ -151,92 +234,72 @@ def rewrite(
     the note has been read and accepted, just before the first draft (the CLI says
     there which engine ``auto`` picked, so a bad note still gets a one-line error).
     """
-    from tactful.cues import lexicon, without_injections
-    from tactful.engines.offline import default_seed
-    from tactful.triage import triage_note
-
-    chosen_style = _check_style(style)
-    if max_attempts < 1:
-        raise UsageError("max_attempts must be at least 1")
-    profile = profile if profile is not None else Profile()
-    analysis = analyse(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)
-    # The triage reads the inviter's own words: an injected sentence (and the link it
-    # carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
-    # genuine compliment into a "sales" note that echoes nothing.
-    own_words = without_injections(analysis.text, lexicon(analysis.lang))
-    triage = triage_note(own_words, lang=analysis.lang, policy=profile.triage)
-    analysis = _with_triage(analysis, triage)
-    base_seed = default_seed(analysis.text) if seed is None else seed
-    drafter = (
-        select_engine(engine, profile=profile, **(engine_options or {}))
-        if isinstance(engine, str)
-        else engine
-    )
-    mark = len(getattr(drafter, "attempts", ()))  # the model engine's history for the run
-    if before_draft is not None:
-        before_draft()
-
-    draft, report, attempts, findings = _attempt_loop(
-        drafter, analysis, profile, chosen_style, seed=base_seed, max_attempts=max_attempts, log=log
-    )
-    used, fell_back, notices = drafter, False, []
-    if draft is None and fallback and drafter.name != "offline":
-        offline = select_engine("offline")
-        draft, report, extra, findings = _attempt_loop(
-            offline, analysis, profile, chosen_style, seed=base_seed, max_attempts=max_attempts
-        )
-        notices.append(
-            f"no draft from the {drafter.name} engine passed validation in {attempts} "
-            "attempt(s); the offline engine wrote this reply"
-        )
-        attempts += extra
-        used, fell_back = offline, True
-    if draft is None or report is None:
-        detail = "; ".join(findings[:3]) or "no detail"
-        raise NoValidDraftError(
-            f"no draft passed validation after {attempts} attempt(s) ({detail})"
-        )
-    return Result(
-        message=draft.message,
-        style=chosen_style,
-        lang=analysis.lang,
-        engine=used.name,
-        model=getattr(drafter, "model", None),
-        fallback=fell_back,
-        attempts=attempts,
-        parts=Parts(
-            appreciation=draft.appreciation, rationale=draft.rationale, openness=draft.openness
-        ),
-        analysis=analysis,
-        validation=report,
-        triage=triage,
-        prompt_version=getattr(drafter, "prompt_version", None),
-        usage=drafter.usage_since(mark) if hasattr(drafter, "usage_since") else None,
-        seed=base_seed,
-        notices=notices,
-    )
+    return rewrite_variants(
+        invitation,
+        1,
+        style=style,
+        lang=lang,
+        profile=profile,
+        engine=engine,
+        inviter=inviter,
+        seed=seed,
+        max_attempts=max_attempts,
+        fallback=fallback,
+        engine_options=engine_options,
+        log=log,
+        before_draft=before_draft,
+    )[0]
 
 
 def rewrite_variants(
-    invitation: str, count: int, *, seed: int | None = None, **options: Any
+    invitation: str,
+    count: int,
+    *,
+    style: str = "long",
+    lang: str = "auto",
+    profile: Profile | None = None,
+    engine: str | Engine = "auto",
+    inviter: str | None = None,
+    seed: int | None = None,
+    max_attempts: int = 3,
+    fallback: bool = True,
+    engine_options: dict[str, Any] | None = None,
+    log: Callable[[str], None] | None = None,
+    before_draft: Callable[[], None] | None = None,
 ) -> list[Result]:
     """``count`` distinct validated drafts of the same decline (``--variants N``).
 
-    Seeds step from the base seed; drafts identical to an earlier one are
-    skipped. If the banks cannot give ``count`` distinct drafts, fewer come back,
-    and the last one carries a notice saying so.
+    The note is read (analysed and triaged) once. The first draft uses ``seed``
+    (by default derived from the note); further seeds step from it, and drafts
+    identical to an earlier one are skipped. If the banks cannot give ``count``
+    distinct drafts, fewer come back, and the last one carries a notice saying so.
     """
     if count < 1:
         raise UsageError("the number of variants must be at least 1")
+    chosen_style = _check_style(style)
+    if max_attempts < 1:
+        raise UsageError("max_attempts must be at least 1")
     from tactful.engines.offline import default_seed
-    from tactful.text import check_size, normalise
 
-    check_size(invitation, "invitation")
-    base = default_seed(normalise(invitation)) if seed is None else seed
+    profile = profile if profile is not None else Profile()
+    analysis, triage = _read_note(invitation, lang=lang, inviter=inviter, profile=profile)
+    base = default_seed(analysis.text) if seed is None else seed
     results: list[Result] = []
     seen: set[str] = set()
-    for step in range(count * 12):
-        result = rewrite(invitation, seed=base + step * 7919, **options)
+    for step in range(count * 12 if count > 1 else 1):
+        result = _write(
+            analysis,
+            triage,
+            profile,
+            chosen_style,
+            engine=engine,
+            seed=base + step * 7919,
+            max_attempts=max_attempts,
+            fallback=fallback,
+            engine_options=engine_options,
+            log=log,
+            before_draft=before_draft,
+        )
         if result.message in seen:
             continue
         seen.add(result.message)
