@@ -55,3 +55,10 @@ def test_detect_language(text: str, lang: str | None) -> None:
 def test_short_english_note_with_shared_word_is_english() -> None:
     # "on" is both an English preposition and a French pronoun: it must not tie the vote.
     assert detect_language("Hi, great post on Rust. - Kim") == "en"
+
+
+def test_blank_input_may_be_allowed_where_an_empty_note_means_something() -> None:
+    assert read_input("   ", allow_empty=True) == ""
+    assert read_input("-", io.BytesIO(b" \n"), allow_empty=True) == ""
+    with pytest.raises(InputError, match="UTF-8"):
+        read_input("-", io.BytesIO(b"caf\xe9"), allow_empty=True)

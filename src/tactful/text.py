@@ -34,14 +34,22 @@ def decode(raw: bytes, source: str = "stdin") -> str:
         ) from None
 
 
-def read_input(text: str | None, stream: BinaryIO | None = None, *, what: str = "text") -> str:
+def read_input(
+    text: str | None,
+    stream: BinaryIO | None = None,
+    *,
+    what: str = "text",
+    allow_empty: bool = False,
+) -> str:
     """Return the text to work on: the argument, or standard input for ``-`` / no argument.
 
     ``stream`` defaults to ``sys.stdin.buffer``; reading from an interactive
     terminal is refused rather than left waiting for input that never comes.
+    ``allow_empty`` turns blank input into ``""`` instead of an error (a LinkedIn
+    invitation often has no note at all).
     """
     if text is not None and text != "-":
-        return check_size(text, what)
+        return check_size(text, what, allow_empty=allow_empty)
     if stream is None:
         stdin = sys.stdin
         if stdin is None or stdin.closed:
@@ -50,12 +58,14 @@ def read_input(text: str | None, stream: BinaryIO | None = None, *, what: str = 
             raise InputError(f"no {what} given; pass it as an argument or pipe it on stdin")
         stream = stdin.buffer
     raw = stream.read(MAX_CHARS * 4 + 1)
-    return check_size(decode(raw), what)
+    return check_size(decode(raw), what, allow_empty=allow_empty)
 
 
-def check_size(text: str, what: str = "text") -> str:
-    """Refuse empty or oversized input with a message that says what to do."""
+def check_size(text: str, what: str = "text", *, allow_empty: bool = False) -> str:
+    """Refuse empty (unless ``allow_empty``) or oversized input, saying what to do."""
     if not text.strip():
+        if allow_empty:
+            return ""
         raise InputError(f"the {what} is empty; pass the text as an argument or on stdin")
     if len(text) > MAX_CHARS:
         raise InputError(

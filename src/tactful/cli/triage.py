@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 from typing import Annotated
 
 import typer
@@ -12,21 +10,6 @@ import typer
 from tactful.cli.app import app
 
 _LANGS = ("auto", "fr", "en")
-
-
-def _read(text: str | None, *, allow_empty: bool, what: str) -> str:
-    """The text to triage. An empty *note* is LinkedIn's default (no note): ``stock``."""
-    from tactful.text import MAX_CHARS, read_input
-
-    if text is not None and text != "-":
-        return "" if allow_empty and not text.strip() else read_input(text, what=what)
-    stdin = sys.stdin
-    if not allow_empty or stdin is None or stdin.closed or (text is None and stdin.isatty()):
-        return read_input(text, what=what)
-    raw = stdin.buffer.read(MAX_CHARS * 4 + 1)
-    if not raw.strip():
-        return ""
-    return read_input("-", io.BytesIO(raw), what=what)
 
 
 def _plain(result: dict[str, object]) -> str:
@@ -70,11 +53,13 @@ def triage(
     """
     from tactful.errors import UsageError
     from tactful.profile import load_profile
+    from tactful.text import read_input
     from tactful.triage import triage_followup, triage_note
 
     if lang not in _LANGS:
         raise UsageError(f"--lang must be one of {', '.join(_LANGS)}, not {lang!r}")
-    body = _read(text, allow_empty=not followup, what="follow-up" if followup else "note")
+    # An empty *note* is LinkedIn's default (no note at all): the triage calls it stock.
+    body = read_input(text, what="follow-up" if followup else "note", allow_empty=not followup)
     if followup:
         result = triage_followup(body, lang=lang).model_dump()
     else:
