@@ -16,13 +16,11 @@ from pydantic import BaseModel, Field
 
 from tactful.analysis import Analysis, Lang, analyse
 from tactful.engines import Engine, Style, select_engine
-from tactful.engines.base import UnusableDraft
+from tactful.engines.base import STYLES, UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
 from tactful.triage import NoteTriage
 from tactful.validation.report import Report
-
-STYLES: tuple[Style, ...] = ("long", "short")
 
 
 class Parts(BaseModel):

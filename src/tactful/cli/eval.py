@@ -25,7 +25,7 @@ from tactful.cli.app import app, err
 from tactful.errors import UsageError
 
 if TYPE_CHECKING:
-    from tactful.evals.cases import Style
+    from tactful.engines.base import Style
 
 eval_app = typer.Typer(
     name="eval",
@@ -164,7 +164,8 @@ def run_suite(
     """
     if ctx.invoked_subcommand is not None:
         return
-    from tactful.evals.cases import STYLES, load_suite
+    from tactful.engines.base import STYLES
+    from tactful.evals.cases import load_suite
     from tactful.evals.engine import build_engine
     from tactful.evals.report import render_table, write_reports
     from tactful.evals.runner import Runner

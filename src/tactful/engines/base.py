@@ -14,6 +14,7 @@ from tactful.analysis import Analysis
 from tactful.profile import Profile
 
 Style = Literal["long", "short"]
+STYLES: tuple[Style, ...] = ("long", "short")
 
 
 class Draft(BaseModel):

@@ -18,10 +18,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from tactful.engines.base import Style
 from tactful.errors import InputError
-
-Style = Literal["long", "short"]
-STYLES: tuple[Style, ...] = ("long", "short")
 
 AssertionType = Literal[
     "valid",

@@ -24,8 +24,9 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from tactful import __version__
+from tactful.engines.base import Style
 from tactful.errors import TactfulError
-from tactful.evals.cases import Assertion, Case, Style, Suite
+from tactful.evals.cases import Assertion, Case, Suite
 from tactful.evals.scorers import Sample, score
 from tactful.validation.report import Report
 

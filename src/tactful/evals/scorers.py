@@ -18,7 +18,8 @@ from functools import cache
 
 from pydantic import BaseModel
 
-from tactful.evals.cases import Assertion, Case, Style
+from tactful.engines.base import Style
+from tactful.evals.cases import Assertion, Case
 from tactful.text import detect_language, fold, sentences
 from tactful.validation.report import Report
 
