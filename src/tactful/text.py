@@ -99,8 +99,14 @@ def words(text: str) -> list[str]:
 
 
 def sentences(text: str) -> list[str]:
-    """Split into sentences with syntok, keeping each sentence's original spelling.
+    """Split into sentences, keeping each sentence's original spelling.
 
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (``method.md``), never at ``;`` or
+    ``:``, which join two clauses of one sentence; the prompt tells the model the
+    same, so what it is asked to write and what is counted agree. syntok finds the
+    candidate ends (it knows abbreviations such as "Mr." and "e.g."); a unit that
+    follows a semicolon or a colon is joined back to the one before it, and an
+    ellipsis followed by a capital ends a sentence, which syntok does not do.
     Paragraph breaks always end a sentence (a greeting line such as ``Hi Lee,``
     counts as its own unit), which syntok's paragraph handling gives us.
     """
@@ -109,13 +115,39 @@ def sentences(text: str) -> list[str]:
     text = normalise(text)
     out: list[str] = []
     for paragraph in segmenter.analyze(text):
+        spans: list[tuple[int, int]] = []
         for sentence in paragraph:
-            start = sentence[0].offset if sentence else 0
-            end = sentence[-1].offset + len(sentence[-1].value) if sentence else 0
-            chunk = text[start:end].strip()
-            if chunk:
-                out.append(chunk)
+            if not sentence:
+                continue
+            start = sentence[0].offset
+            end = sentence[-1].offset + len(sentence[-1].value)
+            if spans and text[spans[-1][0] : spans[-1][1]].rstrip()[-1:] in _CLAUSE_JOINS:
+                start = spans.pop()[0]
+            if text[start:end].strip():
+                spans.append((start, end))
+        out += [part for a, b in spans for part in _split_ellipsis(text[a:b].strip())]
     return out
+
+
+_CLAUSE_JOINS = frozenset(";:")
+"""Marks that join two clauses of one sentence: syntok may end a sentence there."""
+
+_ELLIPSIS_END = re.compile(r"(?<=…)\s+(?=[\"«(]?[^\W\d_])")
+
+
+def _split_ellipsis(unit: str) -> list[str]:
+    """``Thanks a lot… I keep it small.`` is two sentences: an ellipsis before a capital."""
+    if "…" not in unit:
+        return [unit]
+    parts, start = [], 0
+    for found in _ELLIPSIS_END.finditer(unit):
+        following = unit[found.end()]
+        letter = following if following.isalpha() else unit[found.end() + 1 : found.end() + 2]
+        if letter[:1].isupper():
+            parts.append(unit[start : found.start()])
+            start = found.end()
+    parts.append(unit[start:])
+    return [part for part in parts if part.strip()]
 
 
 @cache
