@@ -44,7 +44,8 @@ def test_json_shape_is_exactly_the_contract() -> None:
     assert isinstance(data["valid"], bool)
     for name in ("appreciation", "rationale", "openness", "no_pitch"):
         check = data["checks"][name]
-        assert set(check) == {"passed", "severity", "message", "evidence"}
+        assert set(check) == {"passed", "severity", "message", "evidence", "spans", "fix"}
+        assert isinstance(check["spans"], list)
         assert check["severity"] == "error"
         assert isinstance(check["evidence"], list)
     assert {"short_form", "language", "grounded_thanks", "invented_names"} <= set(data["checks"])

@@ -150,6 +150,11 @@ def _split_ellipsis(unit: str) -> list[str]:
     return [part for part in parts if part.strip()]
 
 
+def stopwords(lang: str) -> frozenset[str]:
+    """Frequent function words of a supported language (folded)."""
+    return _stopwords(lang)
+
+
 @cache
 def _stopwords(lang: str) -> frozenset[str]:
     if lang in languages():

@@ -71,7 +71,7 @@ def validate(
     detected = detect_language(text)
     reply_lang = _reply_lang(text, detected, requested, invitation)
     lex = lexicon(reply_lang)
-    reply = Reply.read(text, lex)
+    reply = Reply.read(text, lex, invitation)
 
     checks: dict[str, Check] = {
         "appreciation": appreciation(reply),

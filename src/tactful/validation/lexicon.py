@@ -86,11 +86,23 @@ class CueSet:
 
     def matches(self, flat: str) -> bool:
         """Whether a cue is found in ``flat`` once the look-alike spans are blanked out."""
+        return self.cues is not None and self.cues.search(self.blank(flat)) is not None
+
+    def blank(self, flat: str) -> str:
+        """``flat`` with the look-alike spans replaced by bars of the same length.
+
+        Keeping the length keeps every offset, so a cue found in the blanked text
+        can be quoted from the reply itself (``spans``).
+        """
+        if self.blockers is None:
+            return flat
+        return self.blockers.sub(lambda found: "|" * len(found.group(0)), flat)
+
+    def spans(self, flat: str) -> list[tuple[int, int]]:
+        """Where the cues match in ``flat`` (offsets into it), look-alikes excluded."""
         if self.cues is None:
-            return False
-        if self.blockers is not None:
-            flat = self.blockers.sub(" | ", flat)
-        return self.cues.search(flat) is not None
+            return []
+        return [found.span() for found in self.cues.finditer(self.blank(flat)) if found.group(0)]
 
 
 def _cue_set(section: dict[str, Any]) -> CueSet:

@@ -9,6 +9,7 @@ sentence that carried the part, in the reply's own words.
 
 from __future__ import annotations
 
+from tactful.validation.lexicon import CueSet
 from tactful.validation.reply import Reply
 from tactful.validation.report import Check
 
@@ -21,29 +22,33 @@ def appreciation(reply: Reply) -> Check:
     # "Thanks,\nSam" closing a longer reply is a sign-off, not appreciation of the note.
     if last > 0 and signoff is not None and signoff.match(reply.folded[last]):
         skip.add(last)
-    found = reply.find(reply.lex.appreciation, skip=skip)
-    if found:
-        return Check(passed=True, message="thanks or a positive word for the note", evidence=found)
+    hits = sorted(reply.find_indexes(reply.lex.appreciation, skip=skip))
+    if hits:
+        return _found(reply, reply.lex.appreciation, hits, "thanks or a positive word for the note")
     return Check(
         passed=False,
         message=(
-            "no appreciation: thank the person or say what you liked in the note "
-            "(a request like 'merci de ...', 'no thanks' or a sign-off does not count)"
+            f"no appreciation in {_where(reply)}: looked for thanks or a sincere positive word "
+            "about the note ('merci de ...', 'no thanks' and a closing 'Thanks, Sam' do not count)."
         ),
+        fix="open with a sentence thanking the inviter for what the note really says.",
     )
 
 
 def rationale(reply: Reply) -> Check:
     """The reason for declining, rooted in what the network is for."""
-    found = reply.find(reply.lex.rationale)
-    if found:
-        return Check(passed=True, message="says what the network is for", evidence=found)
+    hits = sorted(reply.find_indexes(reply.lex.rationale))
+    if hits:
+        return _found(reply, reply.lex.rationale, hits, "says what the network is for")
     return Check(
         passed=False,
         message=(
-            "no rationale: say why you decline in terms of what your network is for "
-            "(e.g. people you have met in person or in a group); a bare refusal is not a reason"
+            f"no rationale in {_where(reply)}: looked for what the network is for (people met "
+            "in person or in a group, strong ties) or that you have not met; a bare refusal is "
+            "not a reason."
         ),
+        fix="say that you keep LinkedIn for people you have met (in person or in a group) and "
+        "that this has not happened yet.",
     )
 
 
@@ -69,13 +74,29 @@ def openness(reply: Reply) -> Check:
     selling = reply.find_indexes(reply.lex.pitch)
     opening = reply.find_indexes(reply.lex.openness, skip=selling)
     opening |= {i for i in selling if _opening_clause(reply, i)}
-    found = [reply.units[i] for i in sorted(opening)]
-    if found:
-        return Check(passed=True, message="offers another way to connect", evidence=found)
+    if opening:
+        return _found(reply, reply.lex.openness, sorted(opening), "offers another way to connect")
     return Check(
         passed=False,
         message=(
-            "no openness: offer another path (meet, a group, an event, another channel) or a "
-            "condition for later; a sign-off alone ('Best', 'À bientôt') is not an opening"
+            f"no openness in {_where(reply)}: looked for a proposal, an invitation, a question "
+            "or a condition (meet, a group, an event, another channel); the rationale's policy "
+            "and a sign-off alone ('Best', 'À bientôt') are not one."
         ),
+        fix="add a sentence that offers another path: meeting at an event or in a group, "
+        "another channel, or ask what brings them.",
     )
+
+
+def _found(reply: Reply, cue_set: CueSet, indexes: list[int], message: str) -> Check:
+    """A passed part: the sentences that carry it and the cue words found in them."""
+    spans = [span for i in indexes for span in reply.spans(cue_set, i)]
+    return Check(
+        passed=True, message=message, evidence=[reply.units[i] for i in indexes], spans=spans
+    )
+
+
+def _where(reply: Reply) -> str:
+    """Where a missing part was looked for: the sentences counted, greeting and sign-off aside."""
+    count = len(reply.body())
+    return f"the {count} sentence{'s' if count != 1 else ''} of the reply"

@@ -9,17 +9,59 @@ Naming a personal channel or a group is openness, so those cues stay out of here
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from tactful.text import stopwords, words
 from tactful.validation.reply import Reply
 from tactful.validation.report import Check
 
 
 def no_pitch(reply: Reply) -> Check:
-    """Passes when no sentence sells; the evidence lists the selling sentences."""
-    found = reply.find(reply.lex.pitch)
-    if found:
+    """Passes when no sentence sells; the evidence lists the selling sentences and words.
+
+    A pitch is an offer the *replier* makes. Words the reply shares with the
+    invitation it answers (the note's "budget", its "coût", the firm it named) are
+    an echo of the note's topic, not an offer, so a cue made only of such words is
+    set aside; the same cue with a word the note never used still counts.
+    """
+    echoed = _echo_test(reply)
+    hits: list[int] = []
+    spans: list[str] = []
+    for index in sorted(reply.find_indexes(reply.lex.pitch)):
+        own = [span for span in reply.spans(reply.lex.pitch, index) if not echoed(span)]
+        if own:
+            hits.append(index)
+            spans += own
+    if hits:
         return Check(
             passed=False,
-            message="the reply sells (offer, price, booking link, demo, course or service pitch)",
-            evidence=found,
+            message="the reply sells (an offer of services, a price, a booking link, a demo, "
+            "a course or a call to buy).",
+            evidence=[reply.units[i] for i in hits],
+            spans=spans,
+            fix="remove the offer: a decline offers nothing for sale; keep only a personal path "
+            "(an event, a group, a channel of yours).",
         )
     return Check(passed=True, message="nothing is sold")
+
+
+def _echo_test(reply: Reply) -> Callable[[str], bool]:
+    """A test telling whether a cue's words all come from the invitation."""
+    note = reply.context_words
+    common = stopwords(reply.lex.lang)
+
+    def echoed(span: str) -> bool:
+        if not note:
+            return False
+        content = [w for w in words(span) if len(w) > 2 and w not in common]
+        return bool(content) and all(_in_note(w, note) for w in content)
+
+    return echoed
+
+
+def _in_note(word: str, note: frozenset[str]) -> bool:
+    """The word, or a form of it sharing its first letters ("costs" for "cost", "pricing")."""
+    if word in note:
+        return True
+    stem = word[:5]
+    return len(word) >= 4 and any(w.startswith(stem) for w in note if len(w) >= len(stem))

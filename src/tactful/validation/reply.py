@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tactful.text import fold, normalise, sentences
+from tactful.text import fold, normalise, sentences, words
 from tactful.validation.lexicon import CueSet, Lexicon, flatten
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'-]*$")
@@ -30,16 +30,26 @@ class Reply:
     units: list[str] = field(default_factory=list)
     folded: list[str] = field(default_factory=list)
     flat: list[str] = field(default_factory=list)
+    context_words: frozenset[str] = frozenset()
     _hits: dict[int, set[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def read(cls, text: str, lex: Lexicon) -> Reply:
-        """Normalise ``text`` and split it into sentences, once."""
+    def read(cls, text: str, lex: Lexicon, invitation: str | None = None) -> Reply:
+        """Normalise ``text`` and split it into sentences, once.
+
+        ``invitation`` is the note answered, when known: its folded words let a
+        check tell the reply's own words from the ones it echoes.
+        """
         clean = normalise(text)
         units = sentences(clean) if clean else []
         folded = _fold_units(clean, units)
         return cls(
-            text=clean, lex=lex, units=units, folded=folded, flat=[flatten(f) for f in folded]
+            text=clean,
+            lex=lex,
+            units=units,
+            folded=folded,
+            flat=[flatten(f) for f in folded],
+            context_words=frozenset(words(invitation)) if invitation else frozenset(),
         )
 
     def find(self, cue_set: CueSet, *, skip: set[int] | None = None) -> list[str]:
@@ -52,6 +62,22 @@ class Reply:
         if key not in self._hits:
             self._hits[key] = {i for i, flat in enumerate(self.flat) if cue_set.matches(flat)}
         return self._hits[key] - (skip or set())
+
+    def spans(self, cue_set: CueSet, index: int) -> list[str]:
+        """The words of sentence ``index`` that matched ``cue_set``, as the reply wrote them."""
+        return [self.quote(index, a, b) for a, b in cue_set.spans(self.flat[index])]
+
+    def quote(self, index: int, start: int, end: int) -> str:
+        """The reply's own words behind ``flat[index][start:end]``.
+
+        ``flat`` only shrinks runs of whitespace, and folding keeps the length of
+        nearly every text; when it does not (``ß``, ligatures) the folded words are
+        quoted instead.
+        """
+        unit, folded = self.units[index], self.folded[index]
+        offsets = _flat_offsets(folded)
+        source = unit if len(unit) == len(folded) else folded
+        return source[offsets[start] : offsets[end - 1] + 1]
 
     def is_greeting(self, index: int) -> bool:
         """A unit that is only a greeting (``Hi Lee,``, ``Bonjour Marie !``)."""
@@ -78,6 +104,21 @@ class Reply:
         while end > start and self.is_signoff(end - 1):
             end -= 1
         return self.units[start:end]
+
+
+def _flat_offsets(folded: str) -> list[int]:
+    """For each character of ``flatten(folded)``, its offset in ``folded``."""
+    offsets: list[int] = []
+    in_space = False
+    for position, char in enumerate(folded):
+        if char.isspace():
+            if not in_space:
+                offsets.append(position)
+            in_space = True
+        else:
+            offsets.append(position)
+            in_space = False
+    return offsets
 
 
 def _fold_units(clean: str, units: list[str]) -> list[str]:

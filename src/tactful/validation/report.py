@@ -17,12 +17,37 @@ CORE_CHECKS = ("appreciation", "rationale", "openness", "no_pitch")
 
 
 class Check(BaseModel):
-    """One concern's verdict, with the words that decided it."""
+    """One concern's verdict, with the words that decided it.
+
+    ``evidence`` holds the reply's sentences the verdict rests on; ``spans`` the
+    exact words in them that decided it (the cue found, the name greeted); ``fix``
+    says, for a failed check, what to change: a re-ask carries it to the model.
+    """
 
     passed: bool
     severity: Severity = "error"
     message: str
     evidence: list[str] = Field(default_factory=list)
+    spans: list[str] = Field(default_factory=list)
+    fix: str = ""
+
+    def finding(self, name: str) -> str:
+        """One line for a re-ask: what failed, the words that decided it, and the fix.
+
+        Quotes are shown with « » so that they never collide with the reply's own
+        punctuation (a semicolon inside a quoted sentence is not a separator).
+        """
+        line = f"{name}: {self.message}"
+        if self.spans:
+            line += " Found: " + ", ".join(f"«{span}»" for span in self.spans)
+            if self.evidence:
+                line += " in «" + " ".join(self.evidence) + "»"
+            line += "."
+        elif self.evidence:
+            line += " In: «" + " ".join(self.evidence) + "»."
+        if self.fix:
+            line += f" Fix: {self.fix}"
+        return " ".join(line.split())
 
 
 class Report(BaseModel):
@@ -41,9 +66,10 @@ class Report(BaseModel):
         }
 
     def findings(self) -> list[str]:
-        """Human-readable lines for the failed checks, as fed back to a model on re-ask."""
-        lines = []
-        for name, check in self.failures(severity=None).items():
-            evidence = f" (evidence: {'; '.join(check.evidence)})" if check.evidence else ""
-            lines.append(f"{name} [{check.severity}]: {check.message}{evidence}")
-        return lines
+        """One line per failed error check, as fed back to a model on re-ask.
+
+        Warnings are left out: a re-ask asks only for what makes the draft invalid
+        (a warning such as ``invented_names`` may be wrong, and a model told to fix
+        it rewrites a good sign-off).
+        """
+        return [check.finding(name) for name, check in self.failures().items()]
