@@ -17,7 +17,13 @@ from tactful.errors import UsageError
 from tactful.resources import languages
 from tactful.text import detect_language, language_scores
 from tactful.validation.contact import contact_details
-from tactful.validation.context import grounded_thanks, invented_names, language, register
+from tactful.validation.context import (
+    greeted_recipient,
+    grounded_thanks,
+    invented_names,
+    language,
+    register,
+)
 from tactful.validation.form import long_form, placeholders, short_form
 from tactful.validation.lexicon import lexicon
 from tactful.validation.parts import appreciation, openness, rationale
@@ -91,7 +97,10 @@ def validate(
     if expected is not None:
         checks["language"] = language(reply, expected, detected)
     if invitation is not None:
-        checks["grounded_thanks"] = grounded_thanks(reply, invitation, lex)
+        checks["grounded_thanks"] = grounded_thanks(
+            reply, invitation, lex, checks["appreciation"].evidence
+        )
+        checks["greeting"] = greeted_recipient(reply, invitation, lex, known_names)
         checks["invented_names"] = invented_names(reply, invitation, known_names, own_channels)
         if reply_lang == "fr" and lex.register_tu is not None:
             checks["register"] = register(reply, invitation, lex)

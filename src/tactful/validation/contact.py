@@ -113,11 +113,15 @@ def contact_details(
                 message="contains a link, e-mail or phone number; if it is yours, pass it with "
                 "--channel, otherwise remove it (links never come from the invitation)",
                 evidence=foreign,
+                spans=foreign,
             )
         return Check(
             passed=False,
             message="contact detail that is not one of your own channels (links never come "
-            "from the invitation; pass your channels in the profile)",
+            "from the invitation; pass your channels in the profile).",
             evidence=foreign,
+            spans=foreign,
+            fix="remove every link, e-mail address and phone number that is not one of the "
+            "user's channels.",
         )
     return Check(passed=True, message="no foreign link, e-mail or phone number")

@@ -19,6 +19,7 @@ _STOCK_MAX_EXTRA_WORDS = 6
 """Words beyond the stock line (greeting, names, sign-off) a note may carry and still be stock."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_NAME_END = re.compile(r"[,.!?:;()\n]| [-–—]")
 
 
 def language(reply: Reply, expected: str, found: str | None) -> Check:
@@ -30,8 +31,9 @@ def language(reply: Reply, expected: str, found: str | None) -> Check:
     said = found or "another language"
     return Check(
         passed=False,
-        message=f"the reply is in {said}, expected {expected}",
+        message=f"the reply is in {said}, expected {expected}.",
         evidence=reply.units[:1],
+        fix=f"write the whole reply in the invitation's language ({expected}).",
     )
 
 
@@ -50,41 +52,84 @@ def is_stock(invitation: str) -> bool:
     return False
 
 
-def grounded_thanks(reply: Reply, invitation: str, lex: Lexicon) -> Check:
-    """No thanks for a personal note, or for content it never mentioned, when the note is stock."""
-    if not is_stock(invitation):
-        return Check(passed=True, message="the invitation has a personal note to thank for")
-    pattern = lex.personal_thanks
-    found = [
-        u for u, f in zip(reply.units, reply.flat, strict=True) if pattern and pattern.search(f)
-    ]
-    if found:
+def grounded_thanks(
+    reply: Reply, invitation: str, lex: Lexicon, appreciation: Sequence[str] = ()
+) -> Check:
+    """The thanks are true of this note.
+
+    No thanks for a personal note when the note is stock or empty; and no thanks
+    for a kind of thing (a talk, an article, an event, an introduction) the note
+    never mentions: ``appreciation`` is the reply's thanking sentences.
+    """
+    if is_stock(invitation):
+        pattern = lex.personal_thanks
+        personal = [
+            (u, m.group(0))
+            for u, f in zip(reply.units, reply.flat, strict=True)
+            if pattern and (m := pattern.search(f))
+        ]
+        if personal:
+            return Check(
+                passed=False,
+                message="thanks for a personal note, but the invitation is the stock line or "
+                "empty.",
+                evidence=[u for u, _ in personal],
+                spans=[span for _, span in personal],
+                fix="thank them simply for the invitation or for thinking of you; the note "
+                "carries nothing personal to praise.",
+            )
+    note = flatten(fold(invitation))
+    invented: list[str] = []
+    evidence: list[str] = []
+    for sentence in appreciation:
+        flat = flatten(fold(sentence))
+        for in_reply, in_note in lex.content_kinds:
+            for named_kind in in_reply.finditer(flat):
+                if not in_note.search(note):
+                    invented.append(named_kind.group(0))
+                    if sentence not in evidence:
+                        evidence.append(sentence)
+    if invented:
         return Check(
             passed=False,
-            message="thanks for a personal note, but the invitation is the stock line or empty",
-            evidence=found,
+            message="the thanks name something the invitation never mentions.",
+            evidence=evidence,
+            spans=invented,
+            fix="thank only for what the note really says; do not invent a talk, an article, an "
+            "event or an introduction.",
         )
-    return Check(passed=True, message="appreciation fits a note without personal words")
+    if is_stock(invitation):
+        return Check(passed=True, message="appreciation fits a note without personal words")
+    return Check(passed=True, message="the thanks are true of the note")
 
 
 def _capitalised(text: str) -> set[str]:
     return {fold(w) for w in _WORD.findall(text) if w[0].isupper()}
 
 
+def _greeted(line: str, lex: Lexicon) -> list[str]:
+    """The capitalised names right after a greeting word at the start of ``line``."""
+    folded = fold(line)
+    if len(folded) != len(line):
+        return []
+    for greeting in (fold(g) for g in lex.name_greetings):
+        if folded.startswith(greeting + " "):
+            names = []
+            head = _NAME_END.split(line[len(greeting) :].lstrip(" ,"), maxsplit=1)[0]
+            for word in _WORD.findall(head)[:3]:
+                if not word[0].isupper() or fold(word) in lex.not_names:
+                    break
+                names.append(word)
+            return names
+    return []
+
+
 def named(reply: Reply) -> list[str]:
     """Names the reply gives people: after a greeting word, and on a signature line."""
     lex = reply.lex
     names: list[str] = []
-    greetings = tuple(fold(g) for g in lex.name_greetings)
-    for index, (unit, folded) in enumerate(zip(reply.units, reply.folded, strict=True)):
-        for greeting in greetings:
-            if folded.startswith(greeting + " ") and len(unit) == len(folded):
-                tail = unit[len(greeting) :].lstrip(" ,")
-                for word in _WORD.findall(tail)[:3]:
-                    if not word[0].isupper() or fold(word) in lex.not_names:
-                        break
-                    names.append(word)
-                break
+    for index, unit in enumerate(reply.units):
+        names += _greeted(unit, lex)
         if index == len(reply.units) - 1 or reply.is_signoff(index):
             last_line = unit.split("\n")[-1]
             if is_name(last_line) and (index > 0 or "\n" in unit):
@@ -114,6 +159,33 @@ def invented_names(
             evidence=unknown,
         )
     return Check(passed=True, severity="warning", message="every name comes from the context")
+
+
+def greeted_recipient(
+    reply: Reply, invitation: str, lex: Lexicon, known_names: Sequence[str] = ()
+) -> Check:
+    """The reply does not greet the person the note's own greeting named: that is the user.
+
+    "Hi Dana, ... – Marcus" is written *to* Dana; a reply opening "Hi Dana," answers
+    the user instead of the inviter. A name the note also signs with, or one the user
+    gave as the inviter's, is the inviter's as well and passes.
+    """
+    lines = [line.strip() for line in invitation.strip().splitlines() if line.strip()]
+    recipients = {fold(n) for n in _greeted(lines[0], lex)} if lines else set()
+    recipients -= _signature_words(invitation)
+    recipients -= {fold(w) for n in known_names for w in _WORD.findall(n)}
+    greeted = _greeted(reply.units[0], lex) if reply.units else []
+    wrong = [name for name in greeted if fold(name) in recipients]
+    if wrong:
+        return Check(
+            passed=False,
+            message="the reply greets the person the invitation's own greeting names, who is "
+            "you, the recipient, not the inviter.",
+            evidence=reply.units[:1],
+            spans=wrong,
+            fix="greet the inviter by the name they signed with, or greet without a name.",
+        )
+    return Check(passed=True, message="the greeting is not addressed to the recipient")
 
 
 def register(reply: Reply, invitation: str, lex: Lexicon) -> Check:

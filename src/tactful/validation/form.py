@@ -30,7 +30,13 @@ def short_form(reply: Reply) -> Check:
     if size > SHORT_MAX_CHARS:
         problems.append(f"{size} characters, over {SHORT_MAX_CHARS}")
     if problems:
-        return Check(passed=False, message="short style: " + "; ".join(problems), evidence=body)
+        return Check(
+            passed=False,
+            message="short style: " + ", ".join(problems) + ".",
+            evidence=body,
+            fix="write exactly two sentences (a sentence ends at . ! ? or …; a semicolon joins "
+            "two clauses of one sentence), at most 300 characters, no greeting or signature.",
+        )
     return Check(passed=True, message=f"two sentences, {size} characters")
 
 
@@ -45,7 +51,13 @@ def long_form(reply: Reply) -> Check:
         problems.append(f"{size:,} characters, not under {LONG_MAX_CHARS:,}")
     if problems:
         evidence = reply.units[:1] if not greeted else []
-        return Check(passed=False, message="long style: " + "; ".join(problems), evidence=evidence)
+        return Check(
+            passed=False,
+            message="long style: " + ", ".join(problems) + ".",
+            evidence=evidence,
+            fix="start with a greeting line, then three short paragraphs and a sign-off, "
+            f"under {LONG_MAX_CHARS:,} characters in all.",
+        )
     return Check(passed=True, message=f"greeting present, {size:,} characters")
 
 
@@ -54,5 +66,10 @@ def placeholders(reply: Reply) -> Check:
     pattern = reply.lex.placeholders
     found = [m.group(0) for m in pattern.finditer(reply.text)] if pattern else []
     if found:
-        return Check(passed=False, message="unfilled placeholder left in the reply", evidence=found)
+        return Check(
+            passed=False,
+            message="unfilled placeholder left in the reply.",
+            spans=found,
+            fix="write the real words or leave the slot out.",
+        )
     return Check(passed=True, message="no placeholder left")

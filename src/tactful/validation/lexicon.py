@@ -167,6 +167,26 @@ class Lexicon:
         return compile_cues(list(grounded.get("personal_thanks", [])), flat=True)
 
     @cached_property
+    def content_kinds(self) -> list[tuple[re.Pattern[str], re.Pattern[str]]]:
+        """Per kind of content (talk, article, event...): (named in a reply, named in a note).
+
+        A reply names a kind with a determiner before it ("your talk", "ma
+        conférence"); a note counts as naming it with any word of the group.
+        """
+        grounded = self._data.get("grounded_thanks", {})
+        determiners = "|".join(grounded.get("content_determiners", []))
+        kinds = []
+        for group in grounded.get("content_kinds", []):
+            stems = "|".join(group)
+            kinds.append(
+                (
+                    re.compile(rf"(?<!\w)(?:{determiners}) ?(?:[\w-]+ ){{0,2}}(?:{stems})[\w-]*"),
+                    re.compile(rf"(?<!\w)(?:{stems})"),
+                )
+            )
+        return kinds
+
+    @cached_property
     def clause_breaks(self) -> re.Pattern[str] | None:
         """Where a sentence splits into clauses ("..., and ...", ";"), for openness."""
         breaks = list(self._data["openness"].get("clause_breaks", []))
