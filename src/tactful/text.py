@@ -106,7 +106,8 @@ def sentences(text: str) -> list[str]:
     same, so what it is asked to write and what is counted agree. syntok finds the
     candidate ends (it knows abbreviations such as "Mr." and "e.g."); a unit that
     follows a semicolon or a colon is joined back to the one before it, and an
-    ellipsis followed by a capital ends a sentence, which syntok does not do.
+    ellipsis (or a full stop after a closing quote) followed by a capital ends a
+    sentence, which syntok does not do.
     Paragraph breaks always end a sentence (a greeting line such as ``Hi Lee,``
     counts as its own unit), which syntok's paragraph handling gives us.
     """
@@ -132,12 +133,16 @@ def sentences(text: str) -> list[str]:
 _CLAUSE_JOINS = frozenset(";:")
 """Marks that join two clauses of one sentence: syntok may end a sentence there."""
 
-_ELLIPSIS_END = re.compile(r"(?<=…)\s+(?=[\"«(]?[^\W\d_])")
+_ELLIPSIS_END = re.compile(r"(?<=…)\s+(?=[\"«(]?[^\W\d_])|(?<=[»”\"][.!?])\s+(?=[\"«(]?[^\W\d_])")
 
 
 def _split_ellipsis(unit: str) -> list[str]:
-    """``Thanks a lot… I keep it small.`` is two sentences: an ellipsis before a capital."""
-    if "…" not in unit:
+    """``Thanks a lot… I keep it small.`` is two sentences: an ellipsis before a capital.
+
+    So is ``... dans « Designers UX ». Je garde ...``: syntok misses a full stop after
+    a closing quote.
+    """
+    if "…" not in unit and "»" not in unit and '"' not in unit and "”" not in unit:
         return [unit]
     parts, start = [], 0
     for found in _ELLIPSIS_END.finditer(unit):

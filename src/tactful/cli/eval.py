@@ -17,12 +17,14 @@ import time
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
 from tactful.cli.app import app, err
 from tactful.errors import UsageError
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from tactful.engines.base import Style
@@ -241,42 +243,79 @@ def validator_eval(
         float,
         typer.Option("--min-accuracy", min=0.0, max=1.0, help="Valid/invalid accuracy."),
     ] = 0.92,
+    drafts: Annotated[
+        Path | None,
+        typer.Option(
+            "--drafts",
+            help="Model drafts, good and with one defect each: a .jsonl file or a folder "
+            "(default: evals/validator/drafts).",
+        ),
+    ] = None,
+    max_false_rejection: Annotated[
+        float,
+        typer.Option("--max-false-rejection", min=0.0, max=1.0, help="Good drafts rejected."),
+    ] = 0.03,
+    min_catch: Annotated[
+        float, typer.Option("--min-catch", min=0.0, max=1.0, help="Defective drafts caught.")
+    ] = 0.95,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the scores as one JSON object.")
     ] = False,
 ) -> None:
-    """Measure the validator on labelled replies (default: the shipped evals/validator).
+    """Measure the validator on labelled replies and on model drafts.
 
-    Prints precision, recall, F1 and confusion counts per check and language, and
-    the rows it got wrong. Exit 1 when a threshold is missed, 2 for a usage error.
+    Labelled replies (default: the shipped evals/validator): precision, recall, F1
+    and confusion counts per check and language. Model drafts (default:
+    evals/validator/drafts): the false rejection rate on good drafts and the catch
+    rate per defect. Exit 1 when a threshold is missed, 2 for a usage error.
     """
-    from tactful.errors import InputError
+    from tactful.evals.drafts import (
+        default_drafts_dir,
+        drafts_json,
+        drafts_misses,
+        evaluate_drafts,
+        format_drafts,
+        load_draft_rows,
+    )
     from tactful.evals.gates import validator_json, validator_misses
     from tactful.evals.validator import default_path, evaluate, format_table, load_rows
 
-    source = path if path is not None else default_path().parent
-    files = sorted(source.glob("*.jsonl")) if source.is_dir() else [source]
-    if not files or not all(f.is_file() for f in files):
-        raise InputError(f"no labelled replies at {source}; pass a .jsonl file or a folder")
-    try:
-        rows = [row for file in files for row in load_rows(file)]
-    except ValueError as exc:
-        raise InputError(str(exc).splitlines()[0]) from None
+    rows = _jsonl_rows(path if path is not None else default_path().parent, load_rows)
     result = evaluate(rows)
     misses = validator_misses(
         result, min_precision=min_precision, min_recall=min_recall, min_accuracy=min_accuracy
     )
+    draft_rows = _jsonl_rows(
+        drafts if drafts is not None else default_drafts_dir(), load_draft_rows
+    )
+    judged = evaluate_drafts(draft_rows)
+    misses += drafts_misses(judged, max_false_rejection=max_false_rejection, min_catch=min_catch)
     if as_json:
-        print(json.dumps(validator_json(result), indent=2))
+        print(json.dumps({**validator_json(result), "drafts": drafts_json(judged)}, indent=2))
     else:
         print(format_table(result))
+        print(format_drafts(judged))
     if misses:
         err("FAIL: " + "; ".join(misses))
         raise typer.Exit(1)
     err(
         f"PASS: precision >= {min_precision:.2f}, recall >= {min_recall:.2f} per core check, "
-        f"valid accuracy >= {min_accuracy:.2f} ({result.rows} rows)"
+        f"valid accuracy >= {min_accuracy:.2f} ({result.rows} rows); false rejections <= "
+        f"{max_false_rejection:.2f}, catch rate >= {min_catch:.2f} ({len(draft_rows)} drafts)"
     )
+
+
+def _jsonl_rows(source: Path, load: Callable[[Path], list[T]]) -> list[T]:
+    """Every row of a .jsonl file, or of the .jsonl files of a folder, in name order."""
+    from tactful.errors import InputError
+
+    files = sorted(source.glob("*.jsonl")) if source.is_dir() else [source]
+    if not files or not all(f.is_file() for f in files):
+        raise InputError(f"no labelled rows at {source}; pass a .jsonl file or a folder")
+    try:
+        return [row for file in files for row in load(file)]
+    except ValueError as exc:
+        raise InputError(str(exc).splitlines()[0]) from None
 
 
 @eval_app.command("triage")

@@ -18,7 +18,11 @@ from tactful.validation.report import Check
 _STOCK_MAX_EXTRA_WORDS = 6
 """Words beyond the stock line (greeting, names, sign-off) a note may carry and still be stock."""
 
+_BARE_NOTE_WORDS = 2
+"""A note of at most this many words (a bare greeting) carries nothing personal."""
+
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Pr|Mme|Mlle|M)\. ")
 _NAME_END = re.compile(r"[,.!?:;()\n]| [-–—]")
 
 
@@ -39,8 +43,8 @@ def language(reply: Reply, expected: str, found: str | None) -> Check:
 
 def is_stock(invitation: str) -> bool:
     """True when the note is empty, or only a stock line (any language) plus greeting and names."""
-    if not invitation.strip():
-        return True
+    if len(_WORD.findall(invitation)) <= _BARE_NOTE_WORDS:
+        return True  # "Hi", "Coucou !", "Hello Sam": nothing personal to thank for
     folded = flatten(fold(invitation))
     for lang in languages():
         stock = stock_invitation(lang)
@@ -82,9 +86,9 @@ def grounded_thanks(
     invented: list[str] = []
     evidence: list[str] = []
     for sentence in appreciation:
-        flat = flatten(fold(sentence))
+        thanks = _thanking_part(flatten(fold(sentence)), lex)
         for in_reply, in_note in lex.content_kinds:
-            for named_kind in in_reply.finditer(flat):
+            for named_kind in in_reply.finditer(thanks):
                 if not in_note.search(note):
                     invented.append(named_kind.group(0))
                     if sentence not in evidence:
@@ -103,12 +107,31 @@ def grounded_thanks(
     return Check(passed=True, message="the thanks are true of the note")
 
 
+def _thanking_part(flat: str, lex: Lexicon) -> str:
+    """The part of a sentence that thanks: from its first thanks to the opening that follows.
+
+    "I'd be glad to hear more, or say hello if we end up at the same event" thanks for
+    nothing: the event it names is a proposal, which the note need not have mentioned.
+    """
+    starts = [a for a, _ in lex.appreciation.spans(flat)]
+    if not starts:
+        return ""
+    clauses = lex.clause_breaks.split(flat[starts[0] :]) if lex.clause_breaks else [flat]
+    kept = clauses[:1]
+    for clause in clauses[1:]:
+        if lex.openness.matches(clause):
+            break
+        kept.append(clause)
+    return " | ".join(kept)
+
+
 def _capitalised(text: str) -> set[str]:
     return {fold(w) for w in _WORD.findall(text) if w[0].isupper()}
 
 
 def _greeted(line: str, lex: Lexicon) -> list[str]:
     """The capitalised names right after a greeting word at the start of ``line``."""
+    line = _TITLE_DOT.sub(r"\1 ", line)  # "Dear Mr. Bergström": the title's dot ends nothing
     folded = fold(line)
     if len(folded) != len(line):
         return []
@@ -116,7 +139,7 @@ def _greeted(line: str, lex: Lexicon) -> list[str]:
         if folded.startswith(greeting + " "):
             names = []
             head = _NAME_END.split(line[len(greeting) :].lstrip(" ,"), maxsplit=1)[0]
-            for word in _WORD.findall(head)[:3]:
+            for word in [w for w in _WORD.findall(head) if fold(w) not in lex.titles][:3]:
                 if not word[0].isupper() or fold(word) in lex.not_names:
                     break
                 names.append(word)

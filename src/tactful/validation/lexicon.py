@@ -140,6 +140,7 @@ class Lexicon:
         names = data.get("invented_names", {})
         self.name_greetings: tuple[str, ...] = tuple(names.get("greeting_words", []))
         self.not_names = frozenset(n.casefold() for n in names.get("not_names", []))
+        self.titles = frozenset(t.casefold() for t in names.get("titles", []))
 
     @cached_property
     def thanks_signoff(self) -> re.Pattern[str] | None:
@@ -171,19 +172,25 @@ class Lexicon:
         """Per kind of content (talk, article, event...): (named in a reply, named in a note).
 
         A reply names a kind with a determiner before it ("your talk", "ma
-        conférence"); a note counts as naming it with any word of the group.
+        conférence"); a note counts as naming it with any word of the group. Some
+        words count only after a first-person determiner: "my presentation" is the
+        user's talk, while "your presentation of Kinéo" is the inviter introducing a firm.
         """
         grounded = self._data.get("grounded_thanks", {})
-        determiners = "|".join(grounded.get("content_determiners", []))
         kinds = []
-        for group in grounded.get("content_kinds", []):
-            stems = "|".join(group)
-            kinds.append(
-                (
-                    re.compile(rf"(?<!\w)(?:{determiners}) ?(?:[\w-]+ ){{0,2}}(?:{stems})[\w-]*"),
-                    re.compile(rf"(?<!\w)(?:{stems})"),
+        for determiners, groups in (
+            (grounded.get("content_determiners", []), grounded.get("content_kinds", [])),
+            (grounded.get("own_determiners", []), grounded.get("own_content_kinds", [])),
+        ):
+            before = "|".join(determiners)
+            for group in groups:
+                stems = "|".join(group)
+                kinds.append(
+                    (
+                        re.compile(rf"(?<!\w)(?:{before}) ?(?:[\w-]+ ){{0,2}}(?:{stems})[\w-]*"),
+                        re.compile(rf"(?<!\w)(?:{stems})"),
+                    )
                 )
-            )
         return kinds
 
     @cached_property

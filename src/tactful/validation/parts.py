@@ -9,7 +9,9 @@ sentence that carried the part, in the reply's own words.
 
 from __future__ import annotations
 
-from tactful.validation.lexicon import CueSet
+from tactful.text import fold
+from tactful.validation.lexicon import CueSet, flatten
+from tactful.validation.pitch import own_offers
 from tactful.validation.reply import Reply
 from tactful.validation.report import Check
 
@@ -52,7 +54,7 @@ def rationale(reply: Reply) -> Check:
     )
 
 
-def _opening_clause(reply: Reply, index: int) -> bool:
+def _opening_clause(reply: Reply, index: int, offers: list[str]) -> bool:
     """Whether a clause of a selling sentence opens a path and sells nothing itself."""
     breaks = reply.lex.clause_breaks
     if breaks is None:
@@ -60,8 +62,10 @@ def _opening_clause(reply: Reply, index: int) -> bool:
     clauses = breaks.split(reply.flat[index])
     if len(clauses) < 2:
         return False
-    lex = reply.lex
-    return any(lex.openness.matches(c) and not lex.pitch.matches(c) for c in clauses)
+    selling = [flatten(fold(offer)) for offer in offers]
+    return any(
+        reply.lex.openness.matches(c) and not any(offer in c for offer in selling) for c in clauses
+    )
 
 
 def openness(reply: Reply) -> Check:
@@ -71,9 +75,9 @@ def openness(reply: Reply) -> Check:
     opening, however inviting its wording: those sentences are skipped, unless
     one of their clauses ("See you at the meetup, and ...") opens without selling.
     """
-    selling = reply.find_indexes(reply.lex.pitch)
-    opening = reply.find_indexes(reply.lex.openness, skip=selling)
-    opening |= {i for i in selling if _opening_clause(reply, i)}
+    selling = own_offers(reply)
+    opening = reply.find_indexes(reply.lex.openness, skip=set(selling))
+    opening |= {i for i, offers in selling.items() if _opening_clause(reply, i, offers)}
     if opening:
         return _found(reply, reply.lex.openness, sorted(opening), "offers another way to connect")
     return Check(

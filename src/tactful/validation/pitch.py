@@ -24,25 +24,33 @@ def no_pitch(reply: Reply) -> Check:
     an echo of the note's topic, not an offer, so a cue made only of such words is
     set aside; the same cue with a word the note never used still counts.
     """
-    echoed = _echo_test(reply)
-    hits: list[int] = []
-    spans: list[str] = []
-    for index in sorted(reply.find_indexes(reply.lex.pitch)):
-        own = [span for span in reply.spans(reply.lex.pitch, index) if not echoed(span)]
-        if own:
-            hits.append(index)
-            spans += own
-    if hits:
+    offers = own_offers(reply)
+    if offers:
         return Check(
             passed=False,
             message="the reply sells (an offer of services, a price, a booking link, a demo, "
             "a course or a call to buy).",
-            evidence=[reply.units[i] for i in hits],
-            spans=spans,
+            evidence=[reply.units[i] for i in offers],
+            spans=[span for spans in offers.values() for span in spans],
             fix="remove the offer: a decline offers nothing for sale; keep only a personal path "
             "(an event, a group, a channel of yours).",
         )
     return Check(passed=True, message="nothing is sold")
+
+
+def own_offers(reply: Reply) -> dict[int, list[str]]:
+    """The sentences that sell, by index, with the selling words the replier wrote.
+
+    Cached on the reply: ``openness`` asks too (a selling sentence opens no path).
+    """
+    if reply.offers is None:
+        echoed = _echo_test(reply)
+        reply.offers = {}
+        for index in sorted(reply.find_indexes(reply.lex.pitch)):
+            own = [span for span in reply.spans(reply.lex.pitch, index) if not echoed(span)]
+            if own:
+                reply.offers[index] = own
+    return reply.offers
 
 
 def _echo_test(reply: Reply) -> Callable[[str], bool]:

@@ -31,6 +31,7 @@ class Reply:
     folded: list[str] = field(default_factory=list)
     flat: list[str] = field(default_factory=list)
     context_words: frozenset[str] = frozenset()
+    offers: dict[int, list[str]] | None = field(default=None, repr=False)
     _hits: dict[int, set[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
