@@ -136,9 +136,7 @@ def valid_long_draft(lang: str) -> str:
 
 
 def request_lang(body: Any) -> str:
-    """The language the engine asked for, read from the analysis JSON in the prompt."""
-    import re
-
-    text = json.dumps(body.get("messages", []) if isinstance(body, dict) else [])
-    found = re.search(r'\\"lang\\": ?\\"(fr|en)\\"', text)
-    return found.group(1) if found else "en"
+    """The language the engine asked for, read from the system prompt ("Write in French")."""
+    messages = body.get("messages", []) if isinstance(body, dict) else []
+    system = messages[0].get("content", "") if messages else ""
+    return "fr" if "Write in French" in system else "en"

@@ -55,11 +55,10 @@ class Writer:
         try:
             time.sleep(0.05)
             prompt = body["messages"][-1]["content"]
-            lang = re.search(r'"lang": "(\w+)"', prompt)
-            name = re.search(r'"inviter": "([^"]+)"', prompt)
+            lang = "fr" if "- Register:" in prompt else "en"  # the brief names it for French
+            name = re.search(r"- Inviter: (.+?) \(greet", prompt)
             greeting, appreciation, rationale, openness, closing = (
-                part.format(name=name.group(1) if name else "")
-                for part in _PARTS[lang.group(1) if lang else "en"]
+                part.format(name=name.group(1) if name else "") for part in _PARTS[lang]
             )
             message = "\n\n".join((greeting, appreciation, rationale, openness, closing))
             draft = {

@@ -140,6 +140,27 @@ def test_a_pitch_without_openness_is_sent_back_with_the_findings(model_env: Chat
     findings = last_user(second)
     assert "no_pitch" in findings and "openness" in findings
     assert "no_pitch" not in last_user(first)
+    # --json says which checks failed on each attempt, and the parts are the message's own.
+    assert data["history"][0]["outcome"] == "rejected"
+    assert {"no_pitch", "openness"} <= set(data["history"][0]["failed"])
+    assert data["history"][1] == {
+        "number": 2, "engine": "openai", "outcome": "valid", "failed": [], "reason": None
+    }  # fmt: skip
+    for name in ("appreciation", "rationale", "openness"):
+        assert data["parts"][name] and data["parts"][name] in LONG
+
+
+def test_a_reask_carries_one_error_a_line_with_its_words_and_a_fix(
+    model_env: ChatServer,
+) -> None:
+    model_env.queue(reply_with(PITCH), GOOD)
+    assert rewrite(NOTE).code == 0
+    findings = last_user(model_env.chat_requests[1])
+    lines = [line for line in findings.splitlines() if line.startswith("- ")]
+    pitch = next(line for line in lines if line.startswith("- no_pitch"))
+    assert "«Book a call»" in pitch or "«book a call»" in pitch.lower()
+    assert "Fix:" in pitch
+    assert not any("invented_names" in line or "[warning]" in line for line in lines)
 
 
 def test_always_bad_drafts_fall_back_to_the_offline_engine(model_env: ChatServer) -> None:

@@ -68,8 +68,9 @@ def test_happy_path_sends_a_strict_schema_and_fences_the_note_in_the_user_messag
     assert fmt["json_schema"]["strict"] is True
     schema = fmt["json_schema"]["schema"]
     assert schema == reply_schema()
-    assert sorted(schema["required"]) == ["appreciation", "message", "openness", "rationale"]
+    assert schema["required"] == ["message"]  # the parts come from the validator's evidence
     assert schema["additionalProperties"] is False
+    assert body["max_tokens"] == 700  # a rambling model is cut off, not left to fill its context
 
     messages = body["messages"]
     assert messages[0]["role"] == "system"
@@ -102,7 +103,7 @@ def test_rate_limit_with_retry_after_then_server_error_then_success(
     eng._log = lines.append
     draft = eng.draft(analysis(), PROFILE, "long")
 
-    assert draft.openness == GOOD["openness"]
+    assert draft.message == GOOD["message"]
     assert len(chat_server.chat_requests) == 3
     assert retry_waits[0] == 7.0  # the server's Retry-After, honoured
     assert len(retry_waits) == 2 and retry_waits[1] <= RetryPolicy().maximum
@@ -208,13 +209,21 @@ def test_validator_findings_go_back_with_the_draft(chat_server: ChatServer) -> N
 def test_a_reply_in_a_markdown_fence_is_accepted(chat_server: ChatServer) -> None:
     content = "Here you go:\n```json\n" + json.dumps(GOOD) + "\n```"
     chat_server.queue(Reply(body=completion(content)))
-    assert engine(chat_server).draft(analysis(), PROFILE, "long").rationale == GOOD["rationale"]
+    assert engine(chat_server).draft(analysis(), PROFILE, "long").message == GOOD["message"]
 
 
-def test_missing_fields_are_an_unusable_draft(chat_server: ChatServer) -> None:
-    chat_server.queue(Reply(body=completion(json.dumps({"message": "Hi"}))))
-    with pytest.raises(UnusableDraft, match="appreciation, openness, rationale"):
+def test_a_missing_message_is_an_unusable_draft(chat_server: ChatServer) -> None:
+    chat_server.queue(Reply(body=completion(json.dumps({"reply": "Hi"}))))
+    with pytest.raises(UnusableDraft, match='lacks the string field "message"'):
         engine(chat_server).draft(analysis(), PROFILE, "long")
+
+
+def test_parts_a_model_adds_are_not_trusted(chat_server: ChatServer) -> None:
+    sneaky = {**GOOD, "rationale": "Buy our course at 50% off!"}
+    chat_server.queue(Reply(body=completion(json.dumps(sneaky))))
+    draft = engine(chat_server).draft(analysis(), PROFILE, "long")
+    assert draft.message == GOOD["message"]
+    assert "Buy our course" not in draft.model_dump_json()
 
 
 def test_a_reply_cut_by_the_token_limit_is_an_unusable_draft(chat_server: ChatServer) -> None:
@@ -269,7 +278,7 @@ def test_llama_cpp_500_on_json_schema_and_a_refused_json_object_step_down_to_pla
         "json_object",
         None,
     ]
-    assert "no Markdown code fence" in bodies[2]["messages"][0]["content"]
+    assert "start with { and end with }" in bodies[2]["messages"][0]["content"]
     assert eng.mode == "plain" and len(eng.downgrades) == 2
 
 
@@ -302,7 +311,8 @@ def test_french_tutoiement_reaches_the_system_prompt(chat_server: ChatServer) ->
     eng = engine(chat_server)
     eng.draft(Analysis(text=note, lang="fr", register="tu"), PROFILE, "short")
     system = chat_server.chat_requests[0]["body"]["messages"][0]["content"]
-    assert "French" in system and "« tu »" in system and "two short sentences" in system
+    assert "French" in system and "« tu »" in system and "exactly two sentences" in system
+    assert chat_server.chat_requests[0]["body"]["max_tokens"] == 240
 
 
 def test_a_refused_temperature_is_dropped_for_the_rest_of_the_run(chat_server: ChatServer) -> None:

@@ -10,7 +10,6 @@ import pytest
 
 import tactful.prompts as prompts
 from tactful.analysis import Analysis
-from tactful.engines.base import Draft
 from tactful.profile import Profile
 
 
@@ -46,14 +45,57 @@ def test_the_version_changes_with_any_prompt_file(
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 @pytest.mark.parametrize("style", ["long", "short"])
-def test_every_language_and_style_has_valid_examples(lang: str, style: str) -> None:
+def test_every_example_passes_the_gate_it_feeds(lang: str, style: str) -> None:
+    """A worked example teaches the model what passes: it must pass itself."""
+    from tactful.validation import validate
+
+    examples = prompts.data(f"examples/{lang}-{style}.toml")["example"]
     turns = prompts.examples(lang, style)
     assert turns and [t["role"] for t in turns[:2]] == ["user", "assistant"]
-    reply = Draft.model_validate(json.loads(turns[1]["content"]))
-    if style == "short":
-        assert len(reply.message) <= 300
-    for part in (reply.appreciation, reply.rationale, reply.openness):
-        assert part in reply.message
+    for example, answer in zip(examples, turns[1::2], strict=True):
+        assert json.loads(answer["content"]) == {"message": example["reply"]["message"]}
+        profile = example.get("profile", {})
+        report = validate(
+            example["reply"]["message"],
+            lang=lang,
+            style=style,
+            invitation=example["invitation"],
+            own_channels=profile.get("channels", []),
+            known_names=[profile["name"]] if profile.get("name") else [],
+        )
+        assert report.valid, report.findings()
+        assert not report.failures(severity=None), report.failures(severity=None)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("style", ["long", "short"])
+def test_a_first_request_stays_under_4500_characters(lang: str, style: str) -> None:
+    """The prompt's cost: the system prompt, the worked example and a full-length note."""
+    from tactful.analysis import analyse
+
+    note = {
+        "en": "Hi Sofia, I really enjoyed your article on remote onboarding for small teams. ",
+        "fr": "Bonjour Sofia, j'ai beaucoup aimé ton article sur l'accueil à distance. ",
+    }[lang]
+    note = (note * 4)[:290] + " - Priyanka"
+    profile = Profile(name="Sam", policy="people I have met", channels=["@sam on Mastodon"])
+    messages = prompts.build_messages(analyse(note, lang=lang), profile, style)
+    assert sum(len(m["content"]) for m in messages) <= 4500
+
+
+def test_the_brief_sends_no_internal_field_and_no_sellers_hook() -> None:
+    from tactful.analysis import analyse
+
+    note = (
+        "Hi Dana, loved your post on hiring. At Growthly we help SaaS teams triple their "
+        "pipeline with our AI SDR. Open to a quick chat? - Mike"
+    )
+    reading = analyse(note).model_copy(update={"purpose": "selling"})
+    brief = prompts.brief(reading, Profile())
+    for internal in ("inviter_source", "noun", "plural", "preposition", "register", "{"):
+        assert internal not in brief
+    assert "Growthly" not in brief and "pipeline" not in brief
+    assert "Inviter: Mike" in brief and "names the user (Dana)" in brief
 
 
 def test_the_reask_turn_carries_the_previous_draft_and_the_findings() -> None:

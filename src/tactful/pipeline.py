@@ -10,13 +10,13 @@ Nothing the caller passes in is mutated.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from tactful.analysis import Analysis, Lang, analyse
 from tactful.engines import Engine, Style, select_engine
-from tactful.engines.base import STYLES, UnusableDraft
+from tactful.engines.base import STYLES, Draft, UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
 from tactful.triage import NoteTriage
@@ -29,6 +29,19 @@ class Parts(BaseModel):
     appreciation: str
     rationale: str
     openness: str
+
+
+class AttemptRecord(BaseModel):
+    """What happened to one draft: which engine wrote it and which checks it failed.
+
+    ``--json`` shows the list, so a user can see why a model's draft was replaced.
+    """
+
+    number: int
+    engine: str
+    outcome: Literal["valid", "rejected", "unusable"]
+    failed: list[str] = Field(default_factory=list)
+    reason: str | None = None
 
 
 class Result(BaseModel):
@@ -49,6 +62,7 @@ class Result(BaseModel):
     usage: dict[str, int] | None = None
     seed: int | None = None
     notices: list[str] = Field(default_factory=list)
+    history: list[AttemptRecord] = Field(default_factory=list)
 
 
 def _check_style(style: str) -> Style:
@@ -89,6 +103,7 @@ def _attempt_loop(
     *,
     seed: int,
     max_attempts: int,
+    history: list[AttemptRecord],
     log: Callable[[str], None] | None = None,
 ) -> tuple[Any, Report | None, int, list[str]]:
     """Draft and validate up to ``max_attempts`` times, re-asking with the findings.
@@ -96,7 +111,7 @@ def _attempt_loop(
     Returns the first valid (draft, report, attempts, findings), or ``(None, last
     report, attempts, last findings)`` when the budget runs out. A reply the engine
     cannot use (``UnusableDraft``: not JSON, cut off, a refusal) is a failed attempt
-    whose reason is the finding.
+    whose reason is the finding. Every attempt is appended to ``history``.
     """
     from tactful.validation import validate
 
@@ -107,6 +122,14 @@ def _attempt_loop(
             draft = engine.draft(analysis, profile, style, findings=findings, seed=seed + attempt)
         except UnusableDraft as exc:
             findings = [exc.reason]
+            history.append(
+                AttemptRecord(
+                    number=len(history) + 1,
+                    engine=engine.name,
+                    outcome="unusable",
+                    reason=exc.reason,
+                )
+            )
             continue
         report = validate(
             draft.message,
@@ -116,12 +139,37 @@ def _attempt_loop(
             own_channels=tuple(profile.channels),
             known_names=tuple(_known_names(profile, analysis)),
         )
+        history.append(
+            AttemptRecord(
+                number=len(history) + 1,
+                engine=engine.name,
+                outcome="valid" if report.valid else "rejected",
+                failed=list(report.failures()),
+            )
+        )
         if report.valid:
             return draft, report, attempt + 1, []
         findings = report.findings()
         if log is not None:
             log(f"attempt {attempt + 1}: the validator rejected the draft: {'; '.join(findings)}")
     return None, report, max_attempts, findings or []
+
+
+def _parts(draft: Draft, report: Report) -> Parts:
+    """The three parts as they stand in the message.
+
+    An engine's own parts are kept when each is a span of its message (the offline
+    engine composes the message from them); otherwise, as for a model asked for the
+    message only, each part is the sentences the validator found carrying it.
+    """
+    own = (draft.appreciation, draft.rationale, draft.openness)
+    if all(part and part in draft.message for part in own):
+        return Parts(appreciation=own[0], rationale=own[1], openness=own[2])
+    found = {
+        name: " ".join(report.checks[name].evidence)
+        for name in ("appreciation", "rationale", "openness")
+    }
+    return Parts(**found)
 
 
 def _read_note(
@@ -166,14 +214,28 @@ def _write(
     if before_draft is not None:
         before_draft()
 
+    history: list[AttemptRecord] = []
     draft, report, attempts, findings = _attempt_loop(
-        drafter, analysis, profile, style, seed=seed, max_attempts=max_attempts, log=log
+        drafter,
+        analysis,
+        profile,
+        style,
+        seed=seed,
+        max_attempts=max_attempts,
+        history=history,
+        log=log,
     )
     used, fell_back, notices = drafter, False, []
     if draft is None and fallback and drafter.name != "offline":
         offline = select_engine("offline")
         draft, report, extra, findings = _attempt_loop(
-            offline, analysis, profile, style, seed=seed, max_attempts=max_attempts
+            offline,
+            analysis,
+            profile,
+            style,
+            seed=seed,
+            max_attempts=max_attempts,
+            history=history,
         )
         notices.append(
             f"no draft from the {drafter.name} engine passed validation in {attempts} "
@@ -194,9 +256,7 @@ def _write(
         model=getattr(drafter, "model", None),
         fallback=fell_back,
         attempts=attempts,
-        parts=Parts(
-            appreciation=draft.appreciation, rationale=draft.rationale, openness=draft.openness
-        ),
+        parts=_parts(draft, report),
         analysis=analysis,
         validation=report,
         triage=triage,
@@ -204,6 +264,7 @@ def _write(
         usage=drafter.usage_since(mark) if hasattr(drafter, "usage_since") else None,
         seed=seed,
         notices=notices,
+        history=history,
     )
 
 

@@ -5,6 +5,8 @@ language and style rules, few-shot examples), so they can be reviewed and change
 without touching code, and so that their version (a hash of the files) can be
 reported with every result: an eval score means little without the prompt it scored.
 
+The model gets a short brief (``brief``), not the reading itself: who greets whom,
+what the note names when Tactful is sure, the advice for the openness, the user.
 Templates use ``string.Template`` (``$name``); a missing variable raises
 ``PromptError`` instead of sending a half-filled prompt. The invitation is untrusted:
 it is placed in the final user message only, between fence lines it cannot forge,
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -141,27 +144,105 @@ def system_prompt(lang: str, register: str, style: str, mode: Mode) -> str:
         "system.md",
         language_name=language["name"],
         register_rule=language["register"][register],
-        style=style,
         style_rules=data("styles.toml")[style]["rules"].strip(),
         output_rules=output_rules,
     )
 
 
+MENTIONED_KINDS = frozenset(
+    {
+        "article",
+        "post",
+        "talk",
+        "podcast",
+        "book",
+        "newsletter",
+        "course",
+        "video",
+        "group",
+        "event",
+        "mutual",
+        "school",
+    }
+)
+"""References the brief passes on: named content, groups and events the note is sure of."""
+
+
+def brief(analysis: Analysis, profile: Profile) -> str:
+    """What the model needs from the reading of the note and the profile, one line each.
+
+    Only what Tactful is sure of, in plain words explained once (``brief.toml``): who
+    greets whom, the register, what the note names (never a seller's hook), the advice
+    for the openness, and the user. Internal fields of the reading are never sent.
+    """
+    lines = data("brief.toml")
+
+    def line(key: str, **values: str) -> str:
+        return Template(lines[key]).substitute(values)
+
+    out = [line("inviter", name=analysis.inviter) if analysis.inviter else line("no_inviter")]
+    if analysis.recipient and analysis.recipient != analysis.inviter:
+        out.append(line("recipient", name=analysis.recipient))
+    if analysis.lang == "fr":
+        out.append(line("register", register=analysis.register))
+    if analysis.stock:
+        out.append(line("stock"))
+    elif analysis.purpose == "selling":
+        out.append(line("selling"))
+    else:
+        mentioned = [
+            phrase
+            for r in analysis.references
+            if r.kind in MENTIONED_KINDS and (phrase := _as_written(r.evidence, analysis.text))
+        ]
+        if mentioned:
+            items = ", ".join(f"«{item}»" for item in dict.fromkeys(mentioned[:2]))
+            out.append(line("mentions", items=items))
+    if analysis.met:
+        out.append(line("met"))
+    if analysis.purpose in lines["purposes"]:
+        out.append(line("purpose", purpose=lines["purposes"][analysis.purpose]))
+    if analysis.action in lines["action"]:
+        out.append(lines["action"][analysis.action])
+    out.append(line("user", name=profile.name) if profile.name else line("no_user"))
+    if profile.policy:
+        out.append(line("policy", policy=profile.policy))
+    if profile.channels:
+        out.append(line("channels", channels="; ".join(profile.channels)))
+    return "\n".join(f"- {item}" for item in out)
+
+
+def _as_written(evidence: str, note: str) -> str | None:
+    """The note's own words for a reference ("your article on remote onboarding").
+
+    The reading keeps a reference as "your article … remote onboarding"; the words
+    between come back from the note itself, or the reference is left out rather than
+    sent half-written.
+    """
+    if "…" not in evidence:
+        return evidence if evidence in note else None
+    head, _, tail = evidence.partition(" … ")
+    found = re.search(re.escape(head) + r"\s+(?:\S+\s+){0,3}?" + re.escape(tail), note)
+    return found.group(0) if found else None
+
+
 def user_prompt(analysis: Analysis, profile: Profile, style: str) -> str:
-    """The analysis and the profile as JSON, and the (redacted) invitation between fences."""
+    """The brief, and the (redacted) invitation between fences."""
     safe = redact(analysis)
     fence_open, fence_close = _fences(safe.text)
-    facts = safe.model_dump(exclude={"text"}, mode="json")
-    who = profile.model_dump(include={"name", "policy", "channels"}, mode="json")
     return render(
         "user.md",
         style=style,
-        analysis=json.dumps(facts, ensure_ascii=False, indent=1),
-        profile=json.dumps(who, ensure_ascii=False, indent=1),
+        brief=brief(safe, profile),
         fence_open=fence_open,
         invitation=safe.text,
         fence_close=fence_close,
     )
+
+
+def max_tokens(style: str) -> int:
+    """The completion limit for a style (``styles.toml``): room for the longest valid reply."""
+    return int(data("styles.toml")[style]["max_tokens"])
 
 
 def reask_prompt(findings: list[str], style: str) -> str:
@@ -180,7 +261,7 @@ def examples(lang: str, style: str) -> list[Message]:
         analysis = Analysis(text=example["invitation"], **example.get("analysis", {}))
         profile = Profile(**example.get("profile", {}))
         turns.append({"role": "user", "content": user_prompt(analysis, profile, style)})
-        reply = json.dumps(example["reply"], ensure_ascii=False)
+        reply = json.dumps({"message": example["reply"]["message"]}, ensure_ascii=False)
         turns.append({"role": "assistant", "content": reply})
     return turns
 

@@ -18,12 +18,18 @@ STYLES: tuple[Style, ...] = ("long", "short")
 
 
 class Draft(BaseModel):
-    """The three parts and the final message in the requested style."""
+    """The message in the requested style, and the three parts when the engine knows them.
 
-    appreciation: str
-    rationale: str
-    openness: str
+    The offline engine composes the message from its parts, so it fills them. A model
+    is asked for the message only (the parts cost tokens and nothing checks them): the
+    pipeline takes them from the validator's evidence instead, so a part that is not
+    in the message can never be reported as one.
+    """
+
     message: str
+    appreciation: str = ""
+    rationale: str = ""
+    openness: str = ""
 
 
 class Engine(Protocol):

@@ -23,14 +23,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from pydantic import ValidationError
-
 from tactful.analysis import Analysis
 from tactful.engines.base import Draft, Style, UnusableDraft
 from tactful.engines.settings import DEFAULT_MODEL, ModelSettings, resolve_settings
 from tactful.errors import ModelError
 from tactful.profile import Profile
-from tactful.prompts import Mode, build_messages, copied_from_examples, prompt_version
+from tactful.prompts import (
+    Mode,
+    build_messages,
+    copied_from_examples,
+    max_tokens,
+    prompt_version,
+)
 from tactful.retry import RetryPolicy, TransientError, call_with_retries, parse_retry_after
 
 __all__ = [
@@ -99,13 +103,15 @@ class OpenAIBackend:
 
 
 def reply_schema() -> dict[str, Any]:
-    """The strict JSON schema of a ``Draft``: four required strings, nothing else."""
-    schema = Draft.model_json_schema()
-    properties = {name: {"type": "string"} for name in schema["properties"]}
+    """The strict JSON schema of a model's answer: the message, nothing else.
+
+    The three parts are not asked for: nothing could check them against the message,
+    and they doubled the tokens of every answer. The validator finds them instead.
+    """
     return {
         "type": "object",
-        "properties": properties,
-        "required": list(properties),
+        "properties": {"message": {"type": "string"}},
+        "required": ["message"],
         "additionalProperties": False,
     }
 
@@ -157,7 +163,7 @@ class _ParameterRejected(Exception):
         self.param = param
 
 
-OPTIONAL_PARAMETERS = ("temperature", "seed")
+OPTIONAL_PARAMETERS = ("temperature", "seed", "max_tokens")
 
 
 class ModelEngine:
@@ -232,7 +238,7 @@ class ModelEngine:
             why = f", re-asking with {len(findings)} finding(s)" if findings is not None else ""
             self._say(f"attempt {number}: asking {self.model} (response_format {self.mode}{why})")
             try:
-                completion = self._send(self._request(messages, seed), attempt)
+                completion = self._send(self._request(messages, seed, style), attempt)
                 break
             except _FormatRejected as exc:
                 self._downgrade(str(exc))
@@ -264,11 +270,14 @@ class ModelEngine:
 
     # -- request -------------------------------------------------------------------------
 
-    def _request(self, messages: list[dict[str, str]], seed: int | None) -> dict[str, Any]:
+    def _request(
+        self, messages: list[dict[str, str]], seed: int | None, style: Style
+    ) -> dict[str, Any]:
         request: dict[str, Any] = {
             "model": self.settings.model,
             "messages": messages,
             "temperature": self.settings.temperature,
+            "max_tokens": max_tokens(style),
         }
         fmt = response_format(self.mode)
         if fmt is not None:
@@ -434,17 +443,14 @@ class ModelEngine:
             raise UnusableDraft(
                 "the reply was not a JSON object; answer with one JSON object only", content
             )
-        try:
-            draft = Draft.model_validate(data)
-        except ValidationError as exc:
-            fields = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]})
-            raise UnusableDraft(
-                "the reply's JSON lacks string fields: " + ", ".join(fields), content
-            ) from None
-        draft = Draft(**{name: value.strip() for name, value in draft.model_dump().items()})
-        if not draft.message:
+        message = data.get("message")
+        if not isinstance(message, str):
+            raise UnusableDraft('the reply\'s JSON lacks the string field "message"', content)
+        if not message.strip():
             raise UnusableDraft("the reply's message field is empty", content)
-        return draft, content
+        # Parts a model adds on its own are not trusted: the pipeline takes them from the
+        # validator's evidence, so they are always sentences of the message.
+        return Draft(message=message.strip()), content
 
     def _cost(self, attempt: Attempt) -> str:
         parts = []
