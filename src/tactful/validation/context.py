@@ -135,7 +135,7 @@ def _greeted(line: str, lex: Lexicon) -> list[str]:
     folded = fold(line)
     if len(folded) != len(line):
         return []
-    for greeting in (fold(g) for g in lex.name_greetings):
+    for greeting in (*(fold(g) for g in lex.name_greetings), *lex.titles):
         if folded.startswith(greeting + " "):
             names = []
             head = _NAME_END.split(line[len(greeting) :].lstrip(" ,"), maxsplit=1)[0]
