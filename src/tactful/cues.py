@@ -31,6 +31,15 @@ PHONE = re.compile(r"(?<![\w+])\+?\d[\d .()-]{7,}\d(?!\w)")
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
 _TOPIC_CHARS = re.compile(r"[^\W_]|[ '&+#/.-]")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"
+# A name word of at most 64 letters, for patterns that may start inside a hyphenated word
+# (after a hyphen): unbounded, each hyphen of "a-a-a-...-a" re-read the rest (quadratic).
+_SHORT_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_])){0,63}"
+# The first name word of a pattern searched anywhere: never inside a word, and read whole
+# (atomic: a shorter prefix is never followed by a space or a comma). Right after a
+# hyphen or an apostrophe inside a word ("-a" of "a-a-a"), the word was already read from
+# its start unless an earlier match ended there: only a short one can start there, or a
+# 20,000-letter word is re-read from each of its letters (quadratic: 26 s for one pass).
+_FIRST_NAME_WORD = rf"(?<![^\W\d_])(?:(?<![^\W\d_]['-])(?>{_NAME_WORD})|(?>{_SHORT_NAME_WORD}))"
 # After a greeted name: a capitalised surname, then a lower-case word going on with the sentence.
 _RUN_ON = re.compile(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà-öø-ÿ']")
 _CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&'-]|\.(?=\w))*|\d{2,4})"
@@ -210,7 +219,11 @@ def lexicon(lang: str) -> Lexicon:
         greeting=re.compile(rf"^\s*(?:{phrase_alternation(data['greetings'])})"),
         signoffs=tuple(sorted({_fold_cue(s) for s in data["signoffs"]}, key=len, reverse=True)),
         intro=re.compile(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
-        intro_suffix=re.compile(rf"(?:^|[\n.!?,\u2013\u2014-]\s*)({_NAME_WORD})[ ]+(?:{suffixes})"),
+        # After a newline, blanks other than newlines: a run of newlines holds separators
+        # enough, and reading it whole from each of them was quadratic (same names found).
+        intro_suffix=re.compile(
+            rf"(?:^|[\n.!?,\u2013\u2014-][^\S\n]*+)({_SHORT_NAME_WORD})[ ]+(?:{suffixes})"
+        ),
         stock=phrase_re(data["stock"]),
         nouns=nouns,
         possessive_ref=re.compile(
@@ -247,7 +260,7 @@ def lexicon(lang: str) -> Lexicon:
         contractions={_fold_cue(k): v for k, v in refs["contractions"].items()},
         mutual_cue=phrase_re(mutual["cues"]),
         mutual_before=re.compile(
-            rf"((?:{_NAME_WORD}[ ]){{0,2}}{_NAME_WORD})[ ,]+"
+            rf"({_FIRST_NAME_WORD}(?:[ ](?>{_NAME_WORD})){{0,2}})[ ,]+"
             rf"(?:{phrase_alternation(mutual['name_before'])})"
         ),
         mutual_after=re.compile(
