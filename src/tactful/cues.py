@@ -21,11 +21,16 @@ from tactful.resources import languages, load_toml
 if TYPE_CHECKING:
     from tactful.analysis import Purpose, Reference, Signal
 
+# Host names have labels of at most 63 characters (DNS), and at most ten before the top-level
+# domain here; e-mail local parts at most 64 characters (RFC 5321). Unbounded, each pattern
+# re-read a long dotted or hyphenated word from each of its boundaries (quadratic: 12 s on
+# 20,000 characters of "a.a.a...").
 URL = re.compile(
     r"(?i)\b(?:https?://|www\.)\S+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|co|net|org|fr|ca|ai|ly|me|app|dev|be|ch|uk|de|es|gl|gg|link|to|xyz|so)\b(?:/\S*)?"
+    r"|\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,9}"
+    r"\.(?:com|io|co|net|org|fr|ca|ai|ly|me|app|dev|be|ch|uk|de|es|gl|gg|link|to|xyz|so)\b(?:/\S*)?"
 )
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}")
 PHONE = re.compile(r"(?<![\w+])\+?\d[\d .()-]{7,}\d(?!\w)")
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
