@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from tactful.resources import languages, load_toml
+from tactful.text import trim_runs
 
 if TYPE_CHECKING:
     from tactful.analysis import Purpose, Reference, Signal
@@ -52,8 +53,8 @@ _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
 _INITIALLED = re.compile(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
 _SEGMENT_BREAK = re.compile(rf"(?<=[.!?…])\s+|\s+[-–—~]+\s*|[{_EMOJI}]+|\s*[|•]\s*")
 _DASHES = " \t-–—~•|,.!?:;()[]\"'"
-# ``str.strip`` takes characters, not ranges: emoji are trimmed with this pattern instead.
-_EDGES = re.compile(rf"^[{re.escape(_DASHES)}{_EMOJI}]+|[{re.escape(_DASHES)}{_EMOJI}]+$")
+# Trimmed from both ends with ``trim_runs``: ``str.strip`` takes characters, not ranges (emoji).
+_EDGES = re.compile(rf"[{re.escape(_DASHES)}{_EMOJI}]+")
 
 
 def fold_aligned(text: str) -> str:
@@ -312,7 +313,7 @@ def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
     accepts a lower-case name ("- jen"), which is then capitalised.
     """
     segment = re.split(r"[,|(/]| at | @ | chez ", segment, maxsplit=1)[0]
-    segment = _EDGES.sub("", segment)
+    segment = trim_runs(segment, _EDGES)
     words = segment.split()
     while len(words) > 1 and fold_aligned(words[0]).rstrip(".") in titles(lang):
         words = words[1:]  # "Professor Edward Hartley", "Dr. Ana Ruiz"
@@ -366,7 +367,7 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
 
 
 def _is_signoff_line(line: str, lex: Lexicon) -> bool:
-    return _EDGES.sub("", fold_aligned(line)) in lex.signoffs
+    return trim_runs(fold_aligned(line), _EDGES) in lex.signoffs
 
 
 def _same(a: str | None, b: str | None) -> bool:

@@ -82,6 +82,21 @@ def normalise(text: str) -> str:
     return "\n".join(lines).strip()
 
 
+def trim_runs(text: str, run: re.Pattern[str]) -> str:
+    """``text`` without the run of ``run`` (a repeated character class, ``[...]+``) at each end.
+
+    The same as ``re.sub(f"^{run}|{run}$", "", text)`` (whose ``$`` also matches before a
+    final newline) in linear time: searched for, ``[...]+$`` restarts at each character
+    of a long run and reads it to its end, so a line of 20,000 dashes took seconds.
+    """
+    lead = run.match(text)
+    start = lead.end() if lead else 0
+    end = len(text) - 1 if text.endswith("\n") and not run.match("\n") else len(text)
+    tail = run.match(text[start:end][::-1])
+    stop = end - tail.end() if tail else end
+    return text[start:stop] + text[end:]
+
+
 def fold(text: str) -> str:
     """Lower-case and strip accents, so ``Réseau`` and ``reseau`` match the same cue."""
     decomposed = unicodedata.normalize("NFKD", normalise(text).casefold())
