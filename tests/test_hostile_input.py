@@ -9,10 +9,13 @@ that backtracks on one of them turns this file from seconds into minutes or hour
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tactful.batch.names import first_name
 from tactful.engines.base import STYLES
 from tactful.text import MAX_CHARS
 from tests.helpers import Run, run_cli
@@ -105,6 +108,15 @@ def test_a_rewrite_of_a_long_signed_word_still_drafts() -> None:
     run = run_cli(*REWRITE, "--lang", "en", "-", stdin=HOSTILE["signed letters"].encode())
     assert run.code == 0, run.stderr
     assert run.stdout.strip()
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("unit", ["(", "[{", "!", "x!"])
+def test_batch_reads_a_hostile_display_name_quickly(unit: str) -> None:
+    """The export's ``From`` column is not size-checked: a field may be as long as csv allows."""
+    name = _fill(unit, tail="x") * (csv.field_size_limit() // N)
+    found = first_name(name)
+    assert found is None or found.strip()
 
 
 # --- any text: a property ------------------------------------------------------------------
