@@ -738,6 +738,18 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
 
     folded = fold_aligned(safe)
     out: list[Reference] = []
+    # Whether a line holds an event verb or a talk noun, searched once per line: searched
+    # for each name, a long line of "at Ab, at Ab, ..." was read again for every "Ab".
+    eventful: dict[int, bool] = {}
+
+    def eventful_line(start: int) -> bool:
+        line_start = folded.rfind("\n", 0, start) + 1
+        if line_start not in eventful:
+            line_end = folded.find("\n", start)
+            line = folded[line_start : line_end if line_end >= 0 else None]
+            eventful[line_start] = bool(lex.event_verbs.search(line) or lex.talk_nouns.search(line))
+        return eventful[line_start]
+
     for match in lex.name_seq.finditer(safe):
         start, end = match.span()
         if start > 0 and (safe[start - 1].isalnum() or safe[start - 1] in "'-"):
@@ -758,8 +770,6 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
         prev = prev_words[-1] if prev_words else ""
         after_words = folded[end : end + 30].split()
         nxt = after_words[0].strip(",.;:!?") if after_words else ""
-        line_start = folded.rfind("\n", 0, start) + 1
-        line = folded[line_start : folded.find("\n", end) if "\n" in folded[end:] else None]
         kind: str | None = None
         t_start, t_end = start, end
         if prev in lex.event_nouns or prev in lex.group_nouns:
@@ -775,9 +785,7 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
             kind = "event"
         elif any(w in lex.group_nouns for w in words):
             kind = "group"
-        elif lex.places.search(before) and (
-            lex.event_verbs.search(line) or lex.talk_nouns.search(line)
-        ):
+        elif lex.places.search(before) and eventful_line(start):
             kind = "event"
         elif lex.group_cues.search(before.rstrip()):
             kind = "group"
@@ -793,13 +801,13 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
         )
         if words[0] in not_names(lex.lang) and not (named_by_noun and len(words) > 1):
             continue
-        lead = folded[:t_start].split()
+        lead = _last_word(folded, t_start)
         prefix = ""
-        if t_start == start and lead and lead[-1] in lex.articles:
-            t_start -= len(lead[-1]) + (0 if lead[-1].endswith("'") else 1)
-        elif lead and lead[-1] in lex.contractions and (t_start != start or named_by_noun):
+        if t_start == start and lead in lex.articles:
+            t_start -= len(lead) + (0 if lead.endswith("'") else 1)
+        elif lead in lex.contractions and (t_start != start or named_by_noun):
             # "au salon VivaTech", "au Meetup Python Montréal": the article comes back.
-            prefix = lex.contractions[lead[-1]]
+            prefix = lex.contractions[lead]
         topic = sanitise_topic(
             prefix + safe[t_start:t_end].strip(), lex.lang, max_words=8, proper=True
         )
@@ -808,16 +816,30 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
     return out
 
 
+def _last_word(text: str, end: int) -> str:
+    """``text[:end].split()[-1]``, or ``""``, without splitting the whole prefix for one word."""
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop]
+
+
 def _unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
     from tactful.analysis import Reference
 
     folded = fold_aligned(safe)
     out: list[Reference] = []
+    verbs: dict[int, bool] = {}  # per line start: searched once per line, not once per match
     for match in lex.unnamed_event.finditer(folded):
         line_start = folded.rfind("\n", 0, match.start()) + 1
-        line_end = folded.find("\n", match.end())
-        line = folded[line_start : line_end if line_end >= 0 else None]
-        if not lex.event_verbs.search(line):
+        if line_start not in verbs:
+            line_end = folded.find("\n", match.end())
+            line = folded[line_start : line_end if line_end >= 0 else None]
+            verbs[line_start] = lex.event_verbs.search(line) is not None
+        if not verbs[line_start]:
             continue
         place = " ".join(match.group("place").split())
         prefix = lex.contractions.get(place, "")
