@@ -34,6 +34,12 @@ URL = re.compile(
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}")
 PHONE = re.compile(r"(?<![\w+])\+?\d[\d .()-]{7,}\d(?!\w)")
+TOPIC_SPAN = 300
+"""How much of a note a topic is read from, after its cue: a LinkedIn note is 300 characters.
+
+Reading the whole rest of a long note after each cue was quadratic: "sûr sûr sûr ..." to
+20,000 characters kept rewrite busy for a minute. The span ends at a word's end.
+"""
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
 _TOPIC_CHARS = re.compile(r"[^\W_]|[ '&+#/.-]")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"
@@ -250,7 +256,8 @@ def lexicon(lang: str) -> Lexicon:
         prefixes=preps,
         topic_stops=frozenset(_fold_cue(s) for s in refs["topic_stops"]),
         interest=re.compile(
-            rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ](?P<topic>[^\n]*))"
+            rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ]"
+            rf"(?P<topic>[^\n]{{0,{TOPIC_SPAN + 1}}}))"
         ),
         event_verbs=phrase_re(events["verbs"]),
         event_nouns=frozenset(_fold_cue(n) for n in events["event_nouns"]),
@@ -615,8 +622,18 @@ def sanitise_topic(
     return text
 
 
+def _topic_span(text: str, start: int = 0) -> str:
+    """``text[start:]``, cut to the whole words of its first ``TOPIC_SPAN`` characters."""
+    head = text[start : start + TOPIC_SPAN + 1]
+    if len(head) <= TOPIC_SPAN:
+        return head
+    space = head.rfind(" ")
+    return head[:space] if space >= 0 else head[:TOPIC_SPAN]
+
+
 def _cut_topic(raw: str, lex: Lexicon) -> str:
     """Cut a captured span where the topic ends (a stop word, punctuation, an emoji)."""
+    raw = _topic_span(raw)
     out = []
     for ch in raw:
         if ch in ',;:!?()[]{}<>"“”«»\n' or not _TOPIC_CHARS.fullmatch(ch):
