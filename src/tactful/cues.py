@@ -41,7 +41,8 @@ Reading the whole rest of a long note after each cue was quadratic: "sûr sûr s
 20,000 characters kept rewrite busy for a minute. The span ends at a word's end.
 """
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
-_TOPIC_CHARS = re.compile(r"[^\W_]|[ '&+#/.-]")
+# A run of them is matched at once (possessive: nothing follows it), not a character at a time.
+_TOPIC_CHARS = re.compile(r"(?:[^\W_]|[ '&+#/.-])*+")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"
 # A name word of at most 64 letters, for patterns that may start inside a hyphenated word
 # (after a hyphen): unbounded, each hyphen of "a-a-a-...-a" re-read the rest (quadratic).
@@ -607,12 +608,7 @@ def sanitise_topic(
         )
         if not inside_name:
             return None
-    chars = []
-    for ch in topic:
-        if not _TOPIC_CHARS.fullmatch(ch):
-            break
-        chars.append(ch)
-    words = "".join(chars).split()[:max_words]
+    words = _topic_run(topic).split()[:max_words]
     while words and fold_aligned(words[-1]).strip(".") in lex.dangling:
         words.pop()
     text = " ".join(words).strip(" .-'/")
@@ -620,6 +616,12 @@ def sanitise_topic(
     if len(text) < 2 or not any(ch.isalpha() for ch in text) or len(text) > 80:
         return None
     return text
+
+
+def _topic_run(text: str) -> str:
+    """The start of ``text`` up to the first character a topic cannot hold."""
+    found = _TOPIC_CHARS.match(text)
+    return found.group() if found else ""
 
 
 def _topic_span(text: str, start: int = 0) -> str:
@@ -634,12 +636,8 @@ def _topic_span(text: str, start: int = 0) -> str:
 def _cut_topic(raw: str, lex: Lexicon) -> str:
     """Cut a captured span where the topic ends (a stop word, punctuation, an emoji)."""
     raw = _topic_span(raw)
-    out = []
-    for ch in raw:
-        if ch in ',;:!?()[]{}<>"“”«»\n' or not _TOPIC_CHARS.fullmatch(ch):
-            break
-        out.append(ch)
-    text = "".join(out)
+    # Up to the first character no topic holds (punctuation, quotes, a newline, an emoji).
+    text = _topic_run(raw)
     text = re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]
     words = text.split()
     folded = [fold_aligned(w) for w in words]
