@@ -45,6 +45,8 @@ HOSTILE = {
     "apostrophes": _fill("'"),
     "dots between letters": _fill(".", "x", "x"),
     "hyphens between letters": _fill("-", "x", "x"),
+    "commas between letters": _fill(",", "x", "x"),
+    "apostrophes between letters": _fill("'", "x", "x"),
     "underscores between letters": _fill("_", "x", "x"),
     "brackets between letters": _fill("(", "x", "x"),
     "ellipses": _fill("…"),
@@ -108,6 +110,16 @@ def test_a_rewrite_of_a_long_signed_word_still_drafts() -> None:
     run = run_cli(*REWRITE, "--lang", "en", "-", stdin=HOSTILE["signed letters"].encode())
     assert run.code == 0, run.stderr
     assert run.stdout.strip()
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize(
+    ("unit", "lang"), [("sûr ", "fr"), ("working in ", "en"), ("à Ab, ", "fr")]
+)
+def test_a_cue_repeated_to_the_limit_is_read_once(unit: str, lang: str) -> None:
+    """Each cue read the rest of the note (a topic, a line to search): a minute for "sûr "."""
+    run = run_cli(*REWRITE, "--lang", lang, "-", stdin=_fill(unit).encode())
+    _assert_clean(run, REWRITE_CODES, ["rewrite", lang])
 
 
 @pytest.mark.timeout(20)
