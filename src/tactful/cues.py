@@ -17,29 +17,55 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from tactful.resources import languages, load_toml
+from tactful.text import trim_runs
 
 if TYPE_CHECKING:
     from tactful.analysis import Purpose, Reference, Signal
 
+# Host names have labels of at most 63 characters (DNS), and at most ten before the top-level
+# domain here; e-mail local parts at most 64 characters (RFC 5321). Unbounded, each pattern
+# re-read a long dotted or hyphenated word from each of its boundaries (quadratic: 12 s on
+# 20,000 characters of "a.a.a...").
 URL = re.compile(
     r"(?i)\b(?:https?://|www\.)\S+"
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|io|co|net|org|fr|ca|ai|ly|me|app|dev|be|ch|uk|de|es|gl|gg|link|to|xyz|so)\b(?:/\S*)?"
+    r"|\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,9}"
+    r"\.(?:com|io|co|net|org|fr|ca|ai|ly|me|app|dev|be|ch|uk|de|es|gl|gg|link|to|xyz|so)\b(?:/\S*)?"
 )
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}")
 PHONE = re.compile(r"(?<![\w+])\+?\d[\d .()-]{7,}\d(?!\w)")
+TOPIC_SPAN = 300
+"""How much of a note a topic is read from, after its cue: a LinkedIn note is 300 characters.
+
+Reading the whole rest of a long note after each cue was quadratic: "sûr sûr sûr ..." to
+20,000 characters kept rewrite busy for a minute. The span ends at a word's end.
+"""
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
-_TOPIC_CHARS = re.compile(r"[^\W_]|[ '&+#/.-]")
+# A run of them is matched at once (possessive: nothing follows it), not a character at a time.
+_TOPIC_CHARS = re.compile(r"(?:[^\W_]|[ '&+#/.-])*+")
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"
+# A name word of at most 64 letters, for patterns that may start inside a hyphenated word
+# (after a hyphen): unbounded, each hyphen of "a-a-a-...-a" re-read the rest (quadratic).
+_SHORT_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_])){0,63}"
+# The first name word of a pattern searched anywhere: never inside a word, and read whole
+# (atomic: a shorter prefix is never followed by a space or a comma). Right after a
+# hyphen or an apostrophe inside a word ("-a" of "a-a-a"), the word was already read from
+# its start unless an earlier match ended there: only a short one can start there, or a
+# 20,000-letter word is re-read from each of its letters (quadratic: 26 s for one pass).
+_FIRST_NAME_WORD = rf"(?<![^\W\d_])(?:(?<![^\W\d_]['-])(?>{_NAME_WORD})|(?>{_SHORT_NAME_WORD}))"
 # After a greeted name: a capitalised surname, then a lower-case word going on with the sentence.
 _RUN_ON = re.compile(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà-öø-ÿ']")
 _CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&'-]|\.(?=\w))*|\d{2,4})"
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
 _INITIALLED = re.compile(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
-_SEGMENT_BREAK = re.compile(rf"(?<=[.!?…])\s+|\s+[-–—~]+\s*|[{_EMOJI}]+|\s*[|•]\s*")
+# A run of blanks before a dash or a bar is read from its first blank only (the same splits):
+# read from each blank of a long run, it made splitting a line quadratic (4.7 s on 20,000).
+_SEGMENT_BREAK = re.compile(
+    rf"(?<=[.!?…])\s+|(?<!\s)\s++[-–—~]+\s*|[{_EMOJI}]+|(?:(?<!\s)\s++)?[|•]\s*"
+)
 _DASHES = " \t-–—~•|,.!?:;()[]\"'"
-# ``str.strip`` takes characters, not ranges: emoji are trimmed with this pattern instead.
-_EDGES = re.compile(rf"^[{re.escape(_DASHES)}{_EMOJI}]+|[{re.escape(_DASHES)}{_EMOJI}]+$")
+# Trimmed from both ends with ``trim_runs``: ``str.strip`` takes characters, not ranges (emoji).
+_EDGES = re.compile(rf"[{re.escape(_DASHES)}{_EMOJI}]+")
 
 
 def fold_aligned(text: str) -> str:
@@ -210,7 +236,11 @@ def lexicon(lang: str) -> Lexicon:
         greeting=re.compile(rf"^\s*(?:{phrase_alternation(data['greetings'])})"),
         signoffs=tuple(sorted({_fold_cue(s) for s in data["signoffs"]}, key=len, reverse=True)),
         intro=re.compile(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
-        intro_suffix=re.compile(rf"(?:^|[\n.!?,\u2013\u2014-]\s*)({_NAME_WORD})[ ]+(?:{suffixes})"),
+        # After a newline, blanks other than newlines: a run of newlines holds separators
+        # enough, and reading it whole from each of them was quadratic (same names found).
+        intro_suffix=re.compile(
+            rf"(?:^|[\n.!?,\u2013\u2014-][^\S\n]*+)({_SHORT_NAME_WORD})[ ]+(?:{suffixes})"
+        ),
         stock=phrase_re(data["stock"]),
         nouns=nouns,
         possessive_ref=re.compile(
@@ -227,7 +257,8 @@ def lexicon(lang: str) -> Lexicon:
         prefixes=preps,
         topic_stops=frozenset(_fold_cue(s) for s in refs["topic_stops"]),
         interest=re.compile(
-            rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ](?P<topic>[^\n]*))"
+            rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ]"
+            rf"(?P<topic>[^\n]{{0,{TOPIC_SPAN + 1}}}))"
         ),
         event_verbs=phrase_re(events["verbs"]),
         event_nouns=frozenset(_fold_cue(n) for n in events["event_nouns"]),
@@ -247,7 +278,7 @@ def lexicon(lang: str) -> Lexicon:
         contractions={_fold_cue(k): v for k, v in refs["contractions"].items()},
         mutual_cue=phrase_re(mutual["cues"]),
         mutual_before=re.compile(
-            rf"((?:{_NAME_WORD}[ ]){{0,2}}{_NAME_WORD})[ ,]+"
+            rf"({_FIRST_NAME_WORD}(?:[ ](?>{_NAME_WORD})){{0,2}})[ ,]+"
             rf"(?:{phrase_alternation(mutual['name_before'])})"
         ),
         mutual_after=re.compile(
@@ -294,7 +325,7 @@ def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
     accepts a lower-case name ("- jen"), which is then capitalised.
     """
     segment = re.split(r"[,|(/]| at | @ | chez ", segment, maxsplit=1)[0]
-    segment = _EDGES.sub("", segment)
+    segment = trim_runs(segment, _EDGES)
     words = segment.split()
     while len(words) > 1 and fold_aligned(words[0]).rstrip(".") in titles(lang):
         words = words[1:]  # "Professor Edward Hartley", "Dr. Ana Ruiz"
@@ -348,7 +379,7 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
 
 
 def _is_signoff_line(line: str, lex: Lexicon) -> bool:
-    return _EDGES.sub("", fold_aligned(line)) in lex.signoffs
+    return trim_runs(fold_aligned(line), _EDGES) in lex.signoffs
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -577,12 +608,7 @@ def sanitise_topic(
         )
         if not inside_name:
             return None
-    chars = []
-    for ch in topic:
-        if not _TOPIC_CHARS.fullmatch(ch):
-            break
-        chars.append(ch)
-    words = "".join(chars).split()[:max_words]
+    words = _topic_run(topic).split()[:max_words]
     while words and fold_aligned(words[-1]).strip(".") in lex.dangling:
         words.pop()
     text = " ".join(words).strip(" .-'/")
@@ -592,14 +618,26 @@ def sanitise_topic(
     return text
 
 
+def _topic_run(text: str) -> str:
+    """The start of ``text`` up to the first character a topic cannot hold."""
+    found = _TOPIC_CHARS.match(text)
+    return found.group() if found else ""
+
+
+def _topic_span(text: str, start: int = 0) -> str:
+    """``text[start:]``, cut to the whole words of its first ``TOPIC_SPAN`` characters."""
+    head = text[start : start + TOPIC_SPAN + 1]
+    if len(head) <= TOPIC_SPAN:
+        return head
+    space = head.rfind(" ")
+    return head[:space] if space >= 0 else head[:TOPIC_SPAN]
+
+
 def _cut_topic(raw: str, lex: Lexicon) -> str:
     """Cut a captured span where the topic ends (a stop word, punctuation, an emoji)."""
-    out = []
-    for ch in raw:
-        if ch in ',;:!?()[]{}<>"“”«»\n' or not _TOPIC_CHARS.fullmatch(ch):
-            break
-        out.append(ch)
-    text = "".join(out)
+    raw = _topic_span(raw)
+    # Up to the first character no topic holds (punctuation, quotes, a newline, an emoji).
+    text = _topic_run(raw)
     text = re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]
     words = text.split()
     folded = [fold_aligned(w) for w in words]
@@ -715,6 +753,18 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
 
     folded = fold_aligned(safe)
     out: list[Reference] = []
+    # Whether a line holds an event verb or a talk noun, searched once per line: searched
+    # for each name, a long line of "at Ab, at Ab, ..." was read again for every "Ab".
+    eventful: dict[int, bool] = {}
+
+    def eventful_line(start: int) -> bool:
+        line_start = folded.rfind("\n", 0, start) + 1
+        if line_start not in eventful:
+            line_end = folded.find("\n", start)
+            line = folded[line_start : line_end if line_end >= 0 else None]
+            eventful[line_start] = bool(lex.event_verbs.search(line) or lex.talk_nouns.search(line))
+        return eventful[line_start]
+
     for match in lex.name_seq.finditer(safe):
         start, end = match.span()
         if start > 0 and (safe[start - 1].isalnum() or safe[start - 1] in "'-"):
@@ -735,8 +785,6 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
         prev = prev_words[-1] if prev_words else ""
         after_words = folded[end : end + 30].split()
         nxt = after_words[0].strip(",.;:!?") if after_words else ""
-        line_start = folded.rfind("\n", 0, start) + 1
-        line = folded[line_start : folded.find("\n", end) if "\n" in folded[end:] else None]
         kind: str | None = None
         t_start, t_end = start, end
         if prev in lex.event_nouns or prev in lex.group_nouns:
@@ -752,9 +800,7 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
             kind = "event"
         elif any(w in lex.group_nouns for w in words):
             kind = "group"
-        elif lex.places.search(before) and (
-            lex.event_verbs.search(line) or lex.talk_nouns.search(line)
-        ):
+        elif lex.places.search(before) and eventful_line(start):
             kind = "event"
         elif lex.group_cues.search(before.rstrip()):
             kind = "group"
@@ -770,13 +816,13 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
         )
         if words[0] in not_names(lex.lang) and not (named_by_noun and len(words) > 1):
             continue
-        lead = folded[:t_start].split()
+        lead = _last_word(folded, t_start)
         prefix = ""
-        if t_start == start and lead and lead[-1] in lex.articles:
-            t_start -= len(lead[-1]) + (0 if lead[-1].endswith("'") else 1)
-        elif lead and lead[-1] in lex.contractions and (t_start != start or named_by_noun):
+        if t_start == start and lead in lex.articles:
+            t_start -= len(lead) + (0 if lead.endswith("'") else 1)
+        elif lead in lex.contractions and (t_start != start or named_by_noun):
             # "au salon VivaTech", "au Meetup Python Montréal": the article comes back.
-            prefix = lex.contractions[lead[-1]]
+            prefix = lex.contractions[lead]
         topic = sanitise_topic(
             prefix + safe[t_start:t_end].strip(), lex.lang, max_words=8, proper=True
         )
@@ -785,16 +831,30 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
     return out
 
 
+def _last_word(text: str, end: int) -> str:
+    """``text[:end].split()[-1]``, or ``""``, without splitting the whole prefix for one word."""
+    stop = end
+    while stop > 0 and text[stop - 1].isspace():
+        stop -= 1
+    start = stop
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:stop]
+
+
 def _unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
     from tactful.analysis import Reference
 
     folded = fold_aligned(safe)
     out: list[Reference] = []
+    verbs: dict[int, bool] = {}  # per line start: searched once per line, not once per match
     for match in lex.unnamed_event.finditer(folded):
         line_start = folded.rfind("\n", 0, match.start()) + 1
-        line_end = folded.find("\n", match.end())
-        line = folded[line_start : line_end if line_end >= 0 else None]
-        if not lex.event_verbs.search(line):
+        if line_start not in verbs:
+            line_end = folded.find("\n", match.end())
+            line = folded[line_start : line_end if line_end >= 0 else None]
+            verbs[line_start] = lex.event_verbs.search(line) is not None
+        if not verbs[line_start]:
             continue
         place = " ".join(match.group("place").split())
         prefix = lex.contractions.get(place, "")

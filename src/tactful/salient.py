@@ -128,7 +128,7 @@ def _complement(text: str, lex: Lexicon, *, after_noun: bool) -> tuple[str, str]
     """``after_noun``: ``text`` follows a content noun, and only a complement right
     after it counts ("your walkthrough of X", "votre cours de thermodynamique").
     """
-    from tactful.cues import _cut_topic
+    from tactful.cues import _cut_topic, _topic_span
 
     cues = _cues(lex)
     folded = fold_aligned(text)
@@ -142,7 +142,7 @@ def _complement(text: str, lex: Lexicon, *, after_noun: bool) -> tuple[str, str]
     for match in matches:
         if match.start() > 0 and folded[match.start() - 1].isalnum():
             continue
-        raw = _cut_topic(text[match.end() :], lex)
+        raw = _cut_topic(_topic_span(text, match.end()), lex)
         prefix = prefixes.get(" ".join(match.group("cue").split()), "")
         topic = _cap(sanitise_topic(prefix + raw, lex.lang, max_words=8) if raw else None)
         if topic and _worth_echoing(topic, lex, cues):

@@ -43,7 +43,7 @@ def language(reply: Reply, expected: str, found: str | None) -> Check:
 
 def is_stock(invitation: str) -> bool:
     """True when the note is empty, or only a stock line (any language) plus greeting and names."""
-    if len(_WORD.findall(invitation)) <= _BARE_NOTE_WORDS:
+    if len(invitation.strip()) <= 30 and len(_WORD.findall(invitation)) <= _BARE_NOTE_WORDS:
         return True  # "Hi", "Coucou !", "Hello Sam": nothing personal to thank for
     folded = flatten(fold(invitation))
     for lang in languages():

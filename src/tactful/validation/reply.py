@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tactful.text import fold, normalise, sentences, words
+from tactful.text import fold, normalise, sentences, trim_runs, words
 from tactful.validation.lexicon import CueSet, Lexicon, flatten
 
 _NAME_WORD = re.compile(r"^[^\W\d_][\w.'-]*$")
 _LETTER = re.compile(r"[^\W\d_]")
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+_EDGES = re.compile(r"[\W_]+")
 
 
 @dataclass
@@ -143,7 +143,7 @@ def _fold_units(clean: str, units: list[str]) -> list[str]:
 
 def is_name(text: str) -> bool:
     """One to three capitalised words (a signature like ``Sam`` or ``— Marie-Ève Roy``)."""
-    stripped = _EDGES.sub("", text)
+    stripped = trim_runs(text, _EDGES)
     parts = stripped.split()
     if not 1 <= len(parts) <= 3:
         return False
