@@ -23,9 +23,9 @@ import tomllib
 from functools import cache
 from pathlib import Path
 from string import Template
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-from tactful.analysis import Analysis
+from tactful.analysis import Analysis, ReferenceKind
 from tactful.profile import Profile
 from tactful.resources import shipped_dir
 from tactful.text import words
@@ -149,23 +149,9 @@ def system_prompt(lang: str, register: str, style: str, mode: Mode) -> str:
     )
 
 
-MENTIONED_KINDS = frozenset(
-    {
-        "article",
-        "post",
-        "talk",
-        "podcast",
-        "book",
-        "newsletter",
-        "course",
-        "video",
-        "group",
-        "event",
-        "mutual",
-        "school",
-    }
-)
-"""References the brief passes on: named content, groups and events the note is sure of."""
+MENTIONED_KINDS = frozenset(get_args(ReferenceKind)) - {"work", "other"}
+"""References the brief passes on: named content, groups and events the note is sure of
+(not "work" or "other", which the reading guesses at)."""
 
 
 def brief(analysis: Analysis, profile: Profile) -> str:

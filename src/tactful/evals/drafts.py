@@ -12,14 +12,13 @@ a broken one gets through (the **catch rate**, per kind of defect).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tactful.evals.validator import ALL
+from tactful.evals.validator import ALL, load_jsonl
 
 Kind = Literal["good", "defect"]
 
@@ -84,17 +83,8 @@ class DraftsEval(BaseModel):
 
 
 def load_draft_rows(path: str | Path) -> list[DraftRow]:
-    """Read a JSONL file of drafts; a malformed line names its line number."""
-    rows = []
-    with Path(path).open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(DraftRow.model_validate(json.loads(line)))
-            except (ValueError, TypeError) as exc:
-                raise ValueError(f"{path}:{number}: {exc}") from None
-    return rows
+    """Read a JSONL file of drafts."""
+    return load_jsonl(path, DraftRow)
 
 
 def evaluate_drafts(rows: Iterable[DraftRow]) -> DraftsEval:

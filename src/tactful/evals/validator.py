@@ -15,13 +15,14 @@ import json
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
 from tactful.validation.report import CORE_CHECKS
 
 ALL = "all"
+RowT = TypeVar("RowT", bound=BaseModel)
 
 
 class Labels(BaseModel):
@@ -106,18 +107,23 @@ class ValidatorEval(BaseModel):
         return self.scores[check][lang]
 
 
-def load_rows(path: str | Path) -> list[Row]:
-    """Read a JSONL file of labelled replies; a malformed line names its line number."""
+def load_jsonl(path: str | Path, shape: type[RowT]) -> list[RowT]:
+    """Read a JSONL file into ``shape`` rows; a malformed line names its line number."""
     rows = []
     with Path(path).open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
             try:
-                rows.append(Row.model_validate(json.loads(line)))
+                rows.append(shape.model_validate(json.loads(line)))
             except (ValueError, TypeError) as exc:
                 raise ValueError(f"{path}:{number}: {exc}") from None
     return rows
+
+
+def load_rows(path: str | Path) -> list[Row]:
+    """Read a JSONL file of labelled replies."""
+    return load_jsonl(path, Row)
 
 
 def evaluate(rows: Iterable[Row]) -> ValidatorEval:

@@ -65,7 +65,8 @@ def grounded_thanks(
     for a kind of thing (a talk, an article, an event, an introduction) the note
     never mentions: ``appreciation`` is the reply's thanking sentences.
     """
-    if is_stock(invitation):
+    stock = is_stock(invitation)
+    if stock:
         pattern = lex.personal_thanks
         personal = [
             (u, m.group(0))
@@ -102,7 +103,7 @@ def grounded_thanks(
             fix="thank only for what the note really says; do not invent a talk, an article, an "
             "event or an introduction.",
         )
-    if is_stock(invitation):
+    if stock:
         return Check(passed=True, message="appreciation fits a note without personal words")
     return Check(passed=True, message="the thanks are true of the note")
 
