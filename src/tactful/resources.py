@@ -44,10 +44,10 @@ def load_toml(relative: str) -> dict[str, Any]:
 
 @cache
 def languages() -> tuple[str, ...]:
-    """Languages with a data folder: adding a folder adds a language.
+    """Languages with a data folder holding a ``language.toml``: adding one adds a language.
 
     Cached: every ``validate`` call asks, and listing the folder each time cost a
     seventh of a check.
     """
-    folders = (p for p in data_dir().iterdir() if p.is_dir() and not p.name.startswith("_"))
+    folders = (p for p in data_dir().iterdir() if (p / "language.toml").is_file())
     return tuple(sorted(p.name for p in folders))

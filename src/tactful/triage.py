@@ -11,12 +11,14 @@ few plain rules decide; nothing here needs a model or the network.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
 from tactful.errors import ConfigError, InputError
+from tactful.selling import Verdict, judge, score, stock_threshold
 from tactful.text import detect_language
 from tactful.triage_cues import Hit, Lexicon, Note, content_words, lexicon, match
 from tactful.triage_policy import (
@@ -69,6 +71,8 @@ class NoteTriage(BaseModel):
     signals: list[TriageSignal] = Field(default_factory=list)
     lang: Literal["fr", "en"] | None = None
     recipient: str | None = None
+    selling: float = 0.0
+    """The selling detector's score (0 to 1; ``tactful.selling``)."""
 
 
 class FollowupTriage(BaseModel):
@@ -79,6 +83,8 @@ class FollowupTriage(BaseModel):
     reason: str
     signals: list[TriageSignal] = Field(default_factory=list)
     lang: Literal["fr", "en"] | None = None
+    selling: float = 0.0
+    """The selling detector's score (0 to 1; ``tactful.selling``)."""
 
 
 def _language(note: Note, lang: str) -> Literal["fr", "en"]:
@@ -235,18 +241,33 @@ def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = 
         signals.append(TriageSignal(kind="stock_line", evidence=evidence))
     signals += _signals(hits)
 
+    cues = cue_counts(hits)
+    verdict = judge(note.original, "note", cues, folded=note.folded)
+    if not verdict.plausible:
+        scores["sales"] = 0  # the cues matched a look-alike: the words say it does not sell
+    body = note.original[body_start : _signature_start(note)]
+    generic = (
+        not any(h.signal in _PERSONAL for h in hits)
+        and not _SPECIFIC.search(body)
+        and score(note.folded, "note", cues, model="stock", folded=True) >= stock_threshold()
+    )
     best = _best(scores, lex.purpose_kinds, lex.threshold) or _best(
         scores, lex.context_kinds, lex.threshold
     )
     kind: NoteKind
-    if best is not None:
+    if best == "sales" or (verdict.sells and _model_sale(best, verdict, generic, lex)):
+        kind = "sales"
+    elif best is not None:
         kind = _note_kind(best)
     else:
         rest = content_words(note.folded[body_start : _signature_start(note)], lex)
-        kind = "stock" if len(rest) < lex.min_content_words else "other"
+        kind = "stock" if generic or len(rest) < lex.min_content_words else "other"
     need = _current_need(hits, request=kind in lex.purpose_kinds)
     action = _action(kind, need is not None, scores["sales"], policy)
-    reason = _note_reason(kind, action, hits, need, lex)
+    evidence = _evidence(hits, kind) or (verdict.evidence if kind == "sales" else "")
+    if kind == "sales" and verdict.evidence:
+        signals.append(TriageSignal(kind="selling", evidence=verdict.evidence))
+    reason = _note_reason(kind, action, hits, evidence, need, lex)
     return NoteTriage(
         kind=kind,
         action=action,
@@ -254,7 +275,44 @@ def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = 
         signals=signals,
         lang=language,
         recipient=recipient,
+        selling=round(verdict.score, 3),
     )
+
+
+_PERSONAL = frozenset({"compliment", "reference"})
+_SPECIFIC = re.compile(r"[«“\"]|(?<=[^\W\d_]) +(?!LinkedIn\b)[A-Z][^\W\d_]+|\d")
+"""A note that speaks of the recipient's work, quotes a title or names something (a
+capitalised word inside a sentence: "INSA Lyon", "PyCon US"; a number) is never a stock
+line, whatever the stock model says of its other words: the model learnt stock lines as
+short and bare, and a short note with one specific thing is personal."""
+
+
+def _model_sale(best: str | None, verdict: Verdict, generic: bool, lex: Lexicon) -> bool:
+    """Whether the detector's word alone makes a note a sale the cue lists did not read.
+
+    Not over a purpose the cues read (a recruiter, a collaboration) unless it is certain,
+    and not over a stock line ("connect to share ideas and opportunities"): LinkedIn's
+    generic lines borrow prospecting words without prospecting anyone.
+    """
+    if best in lex.purpose_kinds:
+        return verdict.certain
+    return best is not None or not generic
+
+
+def selling_cues(text: str, lang: str) -> dict[str, float]:
+    """The cue counts the selling detector weighs beside the words of a note or follow-up."""
+    return cue_counts(match(Note.of(text), lexicon(lang)))
+
+
+def cue_counts(hits: list[Hit]) -> dict[str, float]:
+    """How often each signal of the lexicons matched (``vendor``, ``ask``, ``claim``...), named
+    so the selling detector learns what each is worth (``tactful.selling``). The kinds'
+    points are left out: they restate the same signals, and the model did better without."""
+    counts: dict[str, float] = {}
+    for hit in hits:
+        name = f"signal:{hit.signal}"
+        counts[name] = counts.get(name, 0.0) + hit.count
+    return counts
 
 
 def _current_need(hits: list[Hit], *, request: bool) -> str | None:
@@ -296,14 +354,14 @@ def _action(kind: NoteKind, need: bool, sales_points: int, policy: TriagePolicy)
 
 
 def _note_reason(
-    kind: str, action: NoteAction, hits: list[Hit], need: str | None, lex: Lexicon
+    kind: str, action: NoteAction, hits: list[Hit], evidence: str, need: str | None, lex: Lexicon
 ) -> str:
     """One sentence: what the note is (with its words) and what the reply should do."""
     reasons = lex.reasons
     template = reasons[kind]
     if kind == "sales" and any(h.signal == "compliment" for h in hits):
         template = reasons["sales_compliment"]
-    first = template.format(evidence=_evidence(hits, kind))
+    first = template.format(evidence=evidence)
     key = "decline_sales" if kind == "sales" else action
     second = reasons[key].format(need=need or "")
     return f"{first}{reasons['separator']}{second}."
@@ -325,21 +383,27 @@ def triage_followup(text: str, *, lang: str = "auto") -> FollowupTriage:
     hits = match(note, lex)
     scores = _scores(hits)
     has_need = any(h.signal == "need" for h in hits)
+    verdict = judge(note.original, "followup", cue_counts(hits), folded=note.folded)
+    cues_say_pitch = scores["pitch"] >= lex.threshold and scores["pitch"] >= scores["genuine"]
     kind: FollowupKind
-    if scores["pitch"] >= lex.threshold and scores["pitch"] >= scores["genuine"]:
+    if verdict.sells or (cues_say_pitch and verdict.plausible):
         kind = "pitch"
     elif has_need:
         kind = "genuine"
     else:
         kind = "other"
     key = "followup_other" if kind == "other" else kind
-    reason = lex.reasons[key].format(evidence=_evidence(hits, kind)) + "."
+    evidence = _evidence(hits, kind) or (verdict.evidence if kind == "pitch" else "")
+    reason = lex.reasons[key].format(evidence=evidence) + "."
     relevant = {"pitch", "genuine"}
     signals = _signals([h for h in hits if relevant & set(h.votes) or h.signal == "compliment"])
+    if kind == "pitch" and verdict.evidence:
+        signals.append(TriageSignal(kind="selling", evidence=verdict.evidence))
     return FollowupTriage(
         kind=kind,
         action=_FOLLOWUP_ACTION[kind],
         reason=reason,
         signals=signals,
         lang=language,
+        selling=round(verdict.score, 3),
     )

@@ -362,3 +362,45 @@ def triage_eval(
     code = run(sets, gate, as_json=as_json, quiet=quiet, folder=cases)
     if code:
         raise typer.Exit(code)
+
+
+@eval_app.command("selling")
+def selling_eval(
+    sets: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="notes, followups or replies (repeatable; default: all)."),
+    ] = None,
+    cases: Annotated[
+        Path | None, typer.Option("--cases", help="Folder of the .jsonl sets (evals/selling).")
+    ] = None,
+    minimums: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--min", metavar="SET.FIGURE=X", help="e.g. notes.sales_recall=0.9 (repeatable)."
+        ),
+    ] = None,
+    max_sales_meet: Annotated[
+        int,
+        typer.Option(
+            "--max-sales-meet", min=0, help="Sales notes a set may offer a meeting (default 0)."
+        ),
+    ] = 0,
+    quiet: Annotated[bool, typer.Option("--quiet", help="Figures without the misses.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the figures as one JSON object.")
+    ] = False,
+) -> None:
+    """Measure the selling judgement: sales notes, pitching follow-ups, pitching replies.
+
+    Exit 1 when a minimum is missed or a sales note is offered a meeting (beyond
+    --max-sales-meet), 2 for a usage error.
+    """
+    from tactful.evals.selling import run
+    from tactful.evals.triage import thresholds
+
+    limits = thresholds(minimums or [], "--min")
+    code = run(
+        sets, limits, as_json=as_json, quiet=quiet, folder=cases, max_sales_meet=max_sales_meet
+    )
+    if code:
+        raise typer.Exit(code)

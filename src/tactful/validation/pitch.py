@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from tactful.selling import judge_sentences, sentence_scores, thanks, thresholds
 from tactful.text import stopwords, words
 from tactful.validation.reply import Reply
 from tactful.validation.report import Check
@@ -23,8 +24,26 @@ def no_pitch(reply: Reply) -> Check:
     invitation it answers (the note's "budget", its "coût", the firm it named) are
     an echo of the note's topic, not an offer, so a cue made only of such words is
     set aside; the same cue with a word the note never used still counts.
+
+    The selling detector (``tactful.selling``) reads each clause too: a clause it
+    scores as selling fails even when no cue matched ("but our studio has two slots
+    open this autumn"). When the invitation is not known (``tactful
+    check`` alone), a cue in a sentence of thanks it scores as clean is taken for the
+    note's own offer thanked for ("thanks for the note on your $9/h assistants"); when
+    it is known, the echo test above decides, word by word.
     """
+    scores = sentence_scores(reply.units, "reply", offer_cues(reply), reply.folded)
     offers = own_offers(reply)
+    if not reply.context_words:  # the note is unknown: the words of thanks tell an echo
+        offers = {
+            index: spans
+            for index, spans in offers.items()
+            if scores[index][0] >= thresholds("reply").confirms or not thanks(reply.units[index])
+        }
+    verdict = judge_sentences(scores, "reply")
+    if verdict.sells and not offers:
+        index = max(range(len(scores)), key=lambda i: scores[i][0])
+        offers = {index: [verdict.evidence]}
     if offers:
         return Check(
             passed=False,
@@ -51,6 +70,12 @@ def own_offers(reply: Reply) -> dict[int, list[str]]:
             if own:
                 reply.offers[index] = own
     return reply.offers
+
+
+def offer_cues(reply: Reply) -> list[dict[str, float]]:
+    """Each sentence's count of the replier's own selling words, for the selling detector."""
+    offers = own_offers(reply)
+    return [{"offers": float(len(offers.get(i, ())))} for i in range(len(reply.units))]
 
 
 def _echo_test(reply: Reply) -> Callable[[str], bool]:

@@ -76,8 +76,10 @@ class Reply:
         quoted instead.
         """
         unit, folded = self.units[index], self.folded[index]
-        offsets = _flat_offsets(folded)
         source = unit if len(unit) == len(folded) else folded
+        if len(self.flat[index]) == len(folded):  # no run of spaces shrank: same offsets
+            return source[start:end]
+        offsets = _flat_offsets(folded)
         return source[offsets[start] : offsets[end - 1] + 1]
 
     def is_greeting(self, index: int) -> bool:
