@@ -44,8 +44,13 @@ def test_the_shipped_weights_are_what_the_corpus_trains() -> None:
     for model in selling.MODELS:
         rebuilt = selling.decode(trainer.build(model))
         shipped = selling.weights(model)
-        assert set(rebuilt) == set(shipped), model
-        assert max(abs(rebuilt[b] - shipped[b]) for b in shipped) < 1e-4, model
+        # Another machine's last bits may move a weight across the pruning cut: only there.
+        for bucket in set(rebuilt) ^ set(shipped):
+            weight = rebuilt.get(bucket, shipped.get(bucket, 0.0))
+            assert abs(weight) < trainer.PRUNE + 1e-4, (model, bucket, weight)
+        common = set(rebuilt) & set(shipped)
+        assert len(common) > 0.99 * len(shipped), model
+        assert max(abs(rebuilt[b] - shipped[b]) for b in common) < 1e-4, model
 
 
 def test_the_corpus_rows_are_well_formed_and_both_languages_and_kinds_are_there() -> None:
