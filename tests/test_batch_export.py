@@ -10,7 +10,7 @@ import pytest
 from tactful.batch.export import ExportRow, read_export
 from tactful.batch.names import first_name
 from tactful.errors import InputError
-from tests.batch_export import HEADER, ROWS, write_csv, write_zip
+from tests.batch_export import HEADER, ROWS, csv_text, write_csv, write_zip
 from tests.helpers import run_cli
 
 
@@ -148,3 +148,18 @@ def test_a_short_preamble_before_the_header_is_tolerated(tmp_path: Path) -> None
     path.write_text(preamble + f"{HEADER}\nAna Roy,Me,now,Hello,INCOMING,u1,u2\n", encoding="utf-8")
     rows, problems = _read(path)
     assert problems == [] and rows[0].sender == "Ana Roy" and rows[0].line == 5
+
+
+def test_a_zip_with_two_invitation_files_reads_both_once_and_says_so(tmp_path: Path) -> None:
+    """Two exports zipped together: no row is dropped silently, none is read twice."""
+    path = tmp_path / "two.zip"
+    first, second = ROWS[:4], ROWS[2:]
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Basic_LinkedInDataExport/Invitations.csv", csv_text(first))
+        archive.writestr("older/Basic_LinkedInDataExport/Invitations.csv", csv_text(second))
+    notices: list[str] = []
+    rows = list(read_export(path, lambda line, message: None, notices.append))
+    assert len(rows) == len(ROWS)
+    assert len({r.key for r in rows}) == len(ROWS)
+    assert len(notices) == 1 and "2 Invitations.csv" in notices[0]
+    assert "older/Basic_LinkedInDataExport/Invitations.csv" in notices[0]

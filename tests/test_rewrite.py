@@ -212,8 +212,6 @@ def test_cli_flags_name_channel_policy() -> None:
 @pytest.mark.parametrize(
     ("args", "stdin", "fragment"),
     [
-        (("rewrite", ""), None, "empty"),
-        (("rewrite", "   \n "), None, "empty"),
         (("rewrite", "-"), b"caf\xe9 \xff", "UTF-8"),
         (("rewrite", "x" * 20_001), None, "20,000"),
         (("rewrite", "Hola, me gustaría agregarte a mi red profesional."), None, "--lang"),
@@ -231,9 +229,10 @@ def test_cli_bad_input_is_one_line_exit_2(
     assert run.stdout == ""
 
 
-def test_cli_no_stdin_and_no_text_is_an_error() -> None:
-    run = run_cli("rewrite", stdin=b"")
-    assert run.code == 2 and "empty" in run.stderr
+def test_cli_an_empty_pipe_is_the_empty_note_answered_as_the_default_invitation() -> None:
+    run = run_cli("rewrite", "--lang", "en", stdin=b"\n")
+    assert run.code == 0, run.stderr
+    assert "invitation" in run.stdout.lower()
 
 
 def test_cli_openai_engine_without_configuration_is_a_config_error() -> None:

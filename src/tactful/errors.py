@@ -43,6 +43,18 @@ class ConfigError(TactfulError):
     exit_code = 2
 
 
+class OutputError(TactfulError):
+    """An output path that cannot be written (``--out``): which one and why."""
+
+    exit_code = 2
+
+
+class Interrupted(TactfulError):
+    """Ctrl-C during a long run, once what was done is saved: say what was kept."""
+
+    exit_code = 130
+
+
 class ModelError(TactfulError):
     """The model server failed in a way retries cannot fix (auth, quota, unreachable)."""
 

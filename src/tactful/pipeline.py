@@ -19,6 +19,8 @@ from tactful.engines import Engine, Style, select_engine
 from tactful.engines.base import STYLES, Draft, UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
+from tactful.resources import load_toml
+from tactful.text import visible
 from tactful.triage import NoteTriage
 from tactful.validation.report import Report
 
@@ -310,6 +312,12 @@ def rewrite(
     )[0]
 
 
+def empty_note(lang: str) -> str:
+    """The line an invitation without a note stands for (LinkedIn's default invitation):
+    answered as a stock line, as the triage and ``batch`` answer it."""
+    return str(load_toml(f"{lang}/batch.toml")["empty_note"])
+
+
 def rewrite_variants(
     invitation: str,
     count: int,
@@ -341,6 +349,8 @@ def rewrite_variants(
     from tactful.engines.offline import default_seed
 
     profile = profile if profile is not None else Profile()
+    if not visible(invitation):  # an invitation without a note: LinkedIn's default line
+        invitation = empty_note(lang if lang in ("fr", "en") else profile.lang or "en")
     analysis, triage = _read_note(invitation, lang=lang, inviter=inviter, profile=profile)
     base = default_seed(analysis.text) if seed is None else seed
     results: list[Result] = []

@@ -100,6 +100,10 @@ def read_file(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
+    except UnicodeDecodeError as exc:
+        raise ConfigError(
+            f"profile {path} is not valid UTF-8 (byte {exc.start}); save it as UTF-8 and retry"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"profile {path} is not valid TOML: {exc}") from None
     except OSError as exc:
@@ -128,6 +132,10 @@ def load_profile(
     file = profile_path(path, env)
     values: dict[str, Any] = {}
     sources = {name: "default" for name in Profile.model_fields}
+    if file.is_dir():
+        raise ConfigError(
+            f"profile {file} is a folder; pass a file, such as {file / 'profile.toml'}"
+        )
     exists = file.is_file()
     if exists:
         for key, value in read_file(file).items():

@@ -9,6 +9,8 @@ they are read from the repository instead. Callers never need to know which.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,3 +53,22 @@ def languages() -> tuple[str, ...]:
     """
     folders = (p for p in data_dir().iterdir() if (p / "language.toml").is_file())
     return tuple(sorted(p.name for p in folders))
+
+
+@contextmanager
+def writing_to(path: Path, option: str = "--out") -> Iterator[Path]:
+    """Create the folder ``path`` and run the writes of the block in it; a path that cannot
+    be written (no permission, a file in the way, a missing or read-only parent) is an
+    ``OutputError`` naming it and why, instead of an internal error."""
+    from tactful.errors import OutputError
+
+    try:
+        if path.exists() and not path.is_dir():
+            raise OutputError(f"{option} {path} is a file; give a folder for the outputs")
+        path.mkdir(parents=True, exist_ok=True)
+        yield path
+    except OSError as exc:
+        where = exc.filename or path
+        raise OutputError(
+            f"cannot write {option} {where}: {exc.strerror or exc}; give a folder you can write"
+        ) from None

@@ -49,7 +49,7 @@ def read_input(
     invitation often has no note at all).
     """
     if text is not None and text != "-":
-        return check_size(text, what, allow_empty=allow_empty)
+        return check_size(_from_argument(text, what), what, allow_empty=allow_empty)
     if stream is None:
         stdin = sys.stdin
         if stdin is None or stdin.closed:
@@ -58,12 +58,43 @@ def read_input(
             raise InputError(f"no {what} given; pass it as an argument or pipe it on stdin")
         stream = stdin.buffer
     raw = stream.read(MAX_CHARS * 4 + 1)
+    if len(raw) > MAX_CHARS * 4:  # cut short: its length is unknown, only that it is too long
+        raise InputError(
+            f"the {what} is over {MAX_CHARS * 4:,} bytes, more than the {MAX_CHARS:,}-character "
+            "limit; pass only the message itself"
+        )
     return check_size(decode(raw), what, allow_empty=allow_empty)
 
 
+_SURROGATE = re.compile(r"[\udc80-\udcff]")
+
+
+def _from_argument(text: str, what: str) -> str:
+    """An argument as Python received it: bytes that were not UTF-8 arrive as surrogates."""
+    bad = _SURROGATE.search(text)
+    if bad:
+        raise InputError(
+            f"the {what} given as an argument is not valid UTF-8 (character {bad.start() + 1}); "
+            "save the text as UTF-8, or pipe it on stdin"
+        )
+    return text
+
+
+def visible(text: str) -> bool:
+    """Whether ``text`` has a character one can see: not only spaces, non-breaking or
+    zero-width spaces, joiners, direction marks and other invisible format characters."""
+    return any(not c.isspace() and unicodedata.category(c) not in _INVISIBLE for c in text)
+
+
+_INVISIBLE = frozenset({"Cf", "Cc", "Zs", "Zl", "Zp"})
+
+
 def check_size(text: str, what: str = "text", *, allow_empty: bool = False) -> str:
-    """Refuse empty (unless ``allow_empty``) or oversized input, saying what to do."""
-    if not text.strip():
+    """Refuse empty (unless ``allow_empty``) or oversized input, saying what to do.
+
+    Text of invisible characters only (zero-width or non-breaking spaces) is empty, for
+    every command alike."""
+    if not visible(text):
         if allow_empty:
             return ""
         raise InputError(f"the {what} is empty; pass the text as an argument or on stdin")

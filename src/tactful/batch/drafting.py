@@ -19,9 +19,9 @@ from tactful.batch.names import first_name
 from tactful.batch.store import Record
 from tactful.engines.base import Engine
 from tactful.engines.settings import ModelSettings
+from tactful.pipeline import empty_note
 from tactful.profile import Profile
-from tactful.resources import load_toml
-from tactful.text import detect_language
+from tactful.text import detect_language, visible
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,6 @@ def merge(row: ExportRow, result: dict[str, Any], triage: dict[str, Any]) -> Rec
     return record
 
 
-def empty_note(lang: str) -> str:
-    """The line an invitation without a note stands for (LinkedIn's default invitation)."""
-    return str(load_toml(f"{lang}/batch.toml")["empty_note"])
-
-
 class PipelineDrafter:
     """Drafts with ``tactful.rewrite``; each worker thread gets its own engine.
 
@@ -113,7 +108,7 @@ class PipelineDrafter:
     def __call__(self, row: ExportRow) -> Record:
         settings = self.settings
         lang = reply_lang(row, settings)
-        note = row.message if row.message.strip() else empty_note(lang)
+        note = row.message if visible(row.message) else empty_note(lang)
         result = self._rewrite(
             note,
             style=settings.style,

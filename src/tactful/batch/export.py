@@ -88,13 +88,46 @@ class ExportRow:
         return f"{who}\t{self.sent_at}"
 
 
-def read_export(path: Path, on_problem: ProblemHandler) -> Iterator[ExportRow]:
+def read_export(
+    path: Path, on_problem: ProblemHandler, on_notice: Callable[[str], None] | None = None
+) -> Iterator[ExportRow]:
     """Yield the export's rows, reporting and skipping rows that cannot be used.
 
-    Raises ``InputError`` when ``path`` is not an invitation export at all.
+    An archive holding several ``Invitations.csv`` (two exports zipped together) is read
+    whole: every file in turn, an invitation found in two files once, and ``on_notice``
+    told which files were read. Raises ``InputError`` when ``path`` is not an invitation
+    export at all.
     """
-    with _open_csv(path) as binary:
-        yield from parse_rows(_decoded_lines(binary), on_problem, source=str(path))
+    members = _zip_members(path)
+    if len(members) < 2:
+        with _open_csv(path) as binary:
+            yield from parse_rows(_decoded_lines(binary), on_problem, source=str(path))
+        return
+    if on_notice is not None:
+        on_notice(
+            f"{path} holds {len(members)} {CSV_NAME} files ({', '.join(members)}); "
+            "all are read, an invitation found in two of them once"
+        )
+    seen: set[str] = set()
+    with zipfile.ZipFile(path) as archive:
+        for member in members:
+            with archive.open(member) as handle:
+                source = f"{path} ({member})"
+                for row in parse_rows(_decoded_lines(handle), on_problem, source=source):
+                    if row.key not in seen:
+                        seen.add(row.key)
+                        yield row
+
+
+def _zip_members(path: Path) -> list[str]:
+    """The ``Invitations.csv`` files of a ZIP, shortest path first (none if not a ZIP)."""
+    if not path.is_file() or not zipfile.is_zipfile(path):
+        return []
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _matching(archive.namelist())
+    except (zipfile.BadZipFile, OSError):
+        return []  # _open_csv says what is wrong with it
 
 
 def parse_rows(
@@ -235,5 +268,11 @@ def _open_csv(path: Path) -> Iterator[_Binary]:
 
 def _find_member(names: list[str]) -> str | None:
     """The archive's ``Invitations.csv`` (at any depth, any case), shortest path first."""
-    matches = [n for n in names if n.rsplit("/", 1)[-1].casefold() == CSV_NAME.casefold()]
-    return min(matches, key=len) if matches else None
+    matches = _matching(names)
+    return matches[0] if matches else None
+
+
+def _matching(names: list[str]) -> list[str]:
+    """Every ``Invitations.csv`` among ``names`` (any depth, any case), shortest path first."""
+    found = [n for n in names if n.rsplit("/", 1)[-1].casefold() == CSV_NAME.casefold()]
+    return sorted(found, key=lambda n: (len(n), n))

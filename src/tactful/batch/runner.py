@@ -98,7 +98,7 @@ def run_batch(
 
     def pending_rows() -> Iterator[ExportRow]:
         seen: set[str] = set()
-        for row in read_export(path, problem):
+        for row in read_export(path, problem, lambda message: warn(f"Note: {message}")):
             if row.direction != "INCOMING" and not include_outgoing:
                 stats.outgoing += 1
             elif row.key in done:

@@ -16,7 +16,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
-from tactful.errors import InputError, UsageError
+from tactful.errors import UsageError
+from tactful.resources import writing_to
 
 JSONL = "replies.jsonl"
 CSV = "replies.csv"
@@ -54,10 +55,7 @@ class ReplyStore:
     @contextmanager
     def writing(self) -> Iterator[ReplyStore]:
         """Create the folder, take its lock, drop a torn last line, and open for appending."""
-        if self.out.exists() and not self.out.is_dir():
-            raise InputError(f"--out {self.out} is a file; give a folder for the outputs")
-        self.out.mkdir(parents=True, exist_ok=True)
-        with _locked(self.out / _LOCK):
+        with writing_to(self.out), _locked(self.out / _LOCK):
             _drop_torn_tail(self.path)
             with self.path.open("a", encoding="utf-8", newline="\n") as handle:
                 self._handle = handle

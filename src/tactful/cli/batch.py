@@ -96,6 +96,7 @@ def batch(
     from tactful.batch.tables import format_summary
     from tactful.engines import auto_engine
     from tactful.engines.settings import resolve_settings
+    from tactful.errors import Interrupted
     from tactful.profile import load_profile
 
     out_dir = out if out is not None else _default_out()
@@ -128,6 +129,7 @@ def batch(
         err(f"Resuming: {scan.done} already in {store.path}, skipped")
     progress = Progress(scan.pending)
     stats = runner.RunStats()
+    interrupted = False
     with store.writing():
         try:
             stats = runner.run_batch(
@@ -140,9 +142,16 @@ def batch(
                 progress=progress,
                 warn=err,
             )
+        except KeyboardInterrupt:
+            interrupted = True
         finally:
             progress.close()
             summary = runner.finish_outputs(store)
+    if interrupted:  # Ctrl-C: what was kept, and how to pick up from there
+        raise Interrupted(
+            f"interrupted: {summary.total} replies kept in {store.path} (report.html and "
+            f"replies.csv written); run the same command again to draft the rest"
+        )
     if stats.outgoing:
         err(f"{stats.outgoing} outgoing invitations left out (use --all to include them)")
     notes = [

@@ -176,6 +176,11 @@ def run_suite(
         raise UsageError("--record and --replay need --engine openai")
     if record and replay:
         raise UsageError("use either --record or --replay, not both")
+    if out is not None:
+        from tactful.resources import writing_to
+
+        with writing_to(out):  # a folder that cannot be written fails now, not after the run
+            pass
     suite = load_suite(cases)
     wanted = [c.strip() for item in category or [] for c in item.split(",") if c.strip()]
     if wanted:

@@ -48,6 +48,10 @@ def init(
     from tactful.profile import Profile, profile_path, write_profile
 
     path = profile_path(profile)
+    if path.is_dir():
+        raise ConfigError(
+            f"profile {path} is a folder; pass a file, such as {path / 'profile.toml'}"
+        )
     if path.exists() and not force:
         raise ConfigError(f"profile {path} already exists; pass --force to overwrite it")
     values: dict[str, Any] = {

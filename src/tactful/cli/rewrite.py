@@ -33,7 +33,11 @@ _STYLE_HELP = (
 def rewrite(
     text: Annotated[
         str | None,
-        typer.Argument(help="The invitation note; '-' or omitted reads stdin.", show_default=False),
+        typer.Argument(
+            help="The invitation note; '-' or omitted reads stdin. An empty note (LinkedIn's "
+            "default invitation) is answered as its stock line.",
+            show_default=False,
+        ),
     ] = None,
     style: Annotated[
         str | None,
@@ -105,7 +109,7 @@ def rewrite(
         raise UsageError(f"unknown style {style!r}; use --style long or short")
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use --engine {', '.join(ENGINES)}")
-    note = read_input(text, what="invitation")
+    note = read_input(text, what="invitation", allow_empty=True)
     loaded = load_profile(profile, flags={"name": name, "policy": policy, "channels": channel})
     settings = resolve_settings(
         loaded.profile, model=model, base_url=base_url, timeout=timeout, max_attempts=max_attempts

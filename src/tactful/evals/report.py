@@ -14,6 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from tactful.evals.runner import RunResults, SampleResult
+from tactful.resources import writing_to
 
 ALL = "all"
 
@@ -216,9 +217,9 @@ FILES = {"json": "results.json", "junit": "junit.xml", "markdown": "summary.md"}
 
 def write_reports(results: RunResults, out: Path) -> dict[str, Path]:
     """Write ``results.json``, ``junit.xml`` and ``summary.md`` into ``out``."""
-    out.mkdir(parents=True, exist_ok=True)
     paths = {kind: out / name for kind, name in FILES.items()}
-    paths["json"].write_text(results.model_dump_json(indent=2) + "\n", encoding="utf-8")
-    paths["junit"].write_text(render_junit(results), encoding="utf-8")
-    paths["markdown"].write_text(render_markdown(results), encoding="utf-8")
+    with writing_to(out):
+        paths["json"].write_text(results.model_dump_json(indent=2) + "\n", encoding="utf-8")
+        paths["junit"].write_text(render_junit(results), encoding="utf-8")
+        paths["markdown"].write_text(render_markdown(results), encoding="utf-8")
     return paths
