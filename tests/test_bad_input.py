@@ -111,3 +111,30 @@ def test_ctrl_c_during_a_batch_says_what_was_kept_and_how_to_resume(tmp_path: Pa
     assert 0 < kept < len(rows)
     assert last.startswith(f"Error: interrupted: {kept} replies kept in {replies}")
     assert "run the same command again" in last
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hallo Sofia, ich habe Ihren Vortrag über verteilte Datenbanken in Berlin gesehen und "
+        "würde mich gerne vernetzen. Grüße, Klaus",
+        "Hola Sofia, me encantó tu charla sobre bases de datos en Madrid. ¿Conectamos? "
+        "Saludos, Pablo",
+        "Bonjour Sofia, j'ai adoré votre conférence sur les bases de données réparties. Paul",
+    ],
+)
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_note_in_another_language_is_answered_without_echoing_its_words(
+    note: str, lang: str
+) -> None:
+    from tactful import rewrite
+    from tactful.text import fold, in_another_language, words
+
+    if not in_another_language(note, lang):
+        pytest.skip("the note is in the reply's language")
+    for style in ("long", "short"):
+        reply = rewrite(note, lang=lang, style=style, engine="offline")
+        assert reply.validation.valid
+        theirs = {w for w in words(note) if len(w) >= 5}
+        echoed = theirs & {fold(w) for w in words(reply.message)}
+        assert not echoed, (echoed, reply.message)

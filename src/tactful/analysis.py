@@ -111,22 +111,26 @@ def analyse(
     only when the note has no word of any language at all (an emoji-only note);
     a note in another language is refused with advice to pass ``--lang``.
     """
-    from tactful.text import check_size, normalise
+    from tactful.text import check_size, in_another_language, normalise
 
     check_size(text, "invitation")
     norm = normalise(text)
     chosen = _choose_language(norm, lang, fallback_lang)
     lex = lx.lexicon(chosen)
+    # A note written in another language than the reply's (a German note answered in
+    # English by --lang or a batch's default): none of its words may reach the reply, and
+    # its sign-off ("Grüße, Klaus") is not a name this language's lists can read.
+    foreign = lang != "auto" and in_another_language(norm, chosen)
 
     recipient = lx.find_recipient(norm, lex)
-    found, found_in = lx.find_inviter(norm, lex, recipient)
+    found, found_in = (None, None) if foreign else lx.find_inviter(norm, lex, recipient)
     source: Literal["option", "signature", "introduction"] | None = found_in
     if inviter is not None and inviter.strip():
         found, source = lx.clean_person_name(inviter), "option"
 
     signals = lx.find_signals(norm, lex)
     safe = lx.strip_untrusted(norm, lex)
-    references = lx.find_references(safe, lex, exclude=(recipient, found))
+    references = [] if foreign else lx.find_references(safe, lex, exclude=(recipient, found))
     stock = lx.is_stock(norm, lex, recipient=recipient, inviter=found)
     if stock:
         signals.append(Signal(kind="stock", evidence=norm[:80]))

@@ -241,6 +241,20 @@ def language_scores(text: str) -> dict[str, float]:
     return scores
 
 
+def in_another_language(text: str, lang: str) -> bool:
+    """Whether ``text`` (four words or more) reads as another language than ``lang``: another
+    language's function words are more frequent in it (German, Spanish, Italian,
+    Portuguese, or the other supported language). A note answered in ``lang`` that is
+    written in another must not have its words echoed into the reply."""
+    tokens = words(text)
+    if len(tokens) < 4:
+        return False
+    scores = language_scores(text)
+    others = [share for other, share in scores.items() if other != lang]
+    others += [sum(1 for t in tokens if t in _stopwords(f)) / len(tokens) for f in _foreign()]
+    return max(others, default=0.0) > scores.get(lang, 0.0)
+
+
 def detect_language(text: str) -> str | None:
     """The most likely supported language, or ``None`` when no language is convincing.
 
