@@ -25,6 +25,7 @@ def _run_bytes(*args: bytes) -> subprocess.CompletedProcess[bytes]:
     )
 
 
+@pytest.mark.slow  # a fresh interpreter each
 @pytest.mark.parametrize(
     ("command", "what"), [("rewrite", "invitation"), ("check", "reply"), ("triage", "note")]
 )

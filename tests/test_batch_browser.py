@@ -25,9 +25,12 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # A developer without Chromium skips; CI (which installs it in .ci/run) must never skip silently.
 if CHROMIUM is None and os.environ.get("CI"):
     pytest.fail("CI must run the browser test: .ci/run installs Debian's chromium", pytrace=False)
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.slow,  # a real browser
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)"
+    ),
+]
 ARGS = [
     "--headless",
     "--no-sandbox",

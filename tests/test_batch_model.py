@@ -16,9 +16,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.batch_export import ROWS, incoming, write_csv
 from tests.chat_server import ChatServer, Reply, completion, error_body
 from tests.helpers import run_cli
+
+pytestmark = pytest.mark.slow  # batch against a loopback server
 
 _PARTS = {
     "en": (

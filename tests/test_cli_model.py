@@ -241,6 +241,7 @@ def test_non_json_content_then_a_good_draft(model_env: ChatServer) -> None:
     assert "not a JSON object" in last_user(model_env.chat_requests[1])
 
 
+@pytest.mark.slow
 def test_a_server_slower_than_the_timeout(model_env: ChatServer) -> None:
     model_env.default = Reply(body=GOOD.body, delay=5.0)
     run = rewrite("--timeout", "0.2", NOTE)

@@ -15,6 +15,8 @@ from tests.chat_server import ChatServer, Reply, completion, error_body
 from tests.evals_fakes import case, request_lang, valid_long_draft, write_suite
 from tests.helpers import run_cli
 
+pytestmark = pytest.mark.slow  # the eval runner against a loopback server
+
 NOTES = [
     case("talk", invitation="Hi, I enjoyed your talk on testing legacy code at the meetup."),
     case("stock", invitation="I'd like to add you to my professional network on LinkedIn."),

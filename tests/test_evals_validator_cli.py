@@ -5,7 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import run_cli
+
+pytestmark = pytest.mark.slow  # the validator eval over every labelled set
 
 FULL = {"appreciation": True, "rationale": True, "openness": True, "no_pitch": True}
 GOOD = (

@@ -20,6 +20,8 @@ from tactful.engines.base import STYLES
 from tactful.text import MAX_CHARS
 from tests.helpers import Run, run_cli
 
+pytestmark = pytest.mark.slow  # worst cases at the size limit: seconds each
+
 N = MAX_CHARS
 
 

@@ -149,6 +149,7 @@ def test_insufficient_quota_is_not_retried(chat_server: ChatServer) -> None:
     assert len(chat_server.chat_requests) == 1
 
 
+@pytest.mark.slow
 def test_a_server_slower_than_the_timeout_is_a_clear_error(chat_server: ChatServer) -> None:
     chat_server.default = Reply(body=completion(json.dumps(GOOD)), delay=5.0)
     with pytest.raises(ModelError) as caught:

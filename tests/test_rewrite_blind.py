@@ -16,6 +16,8 @@ import tactful
 from tactful.pipeline import Result
 from tactful.text import fold, sentences
 
+pytestmark = pytest.mark.slow  # the blind-set gates
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -167,6 +167,7 @@ def test_a_reply_thanking_the_inviter_for_their_own_offer_passes_no_pitch() -> N
     assert validate(text, lang="en", invitation=invitation).checks["no_pitch"].passed
 
 
+@pytest.mark.slow  # both blind rounds, three times
 def test_eval_selling_reports_every_figure_and_gates_on_them() -> None:
     result = run_cli("eval", "selling", "--json", "--max-sales-meet", "5")
     assert result.code == 0, result.stderr

@@ -161,6 +161,7 @@ def test_drafts_eval_counts_false_rejections_and_catches_per_defect() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_eval_validator_gates_on_the_drafts(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -180,6 +181,7 @@ def test_eval_validator_gates_on_the_drafts(
     assert code.value.code == 0
 
 
+@pytest.mark.slow
 def test_the_shipped_draft_sets_pass_the_ci_gate() -> None:
     from tactful.evals.drafts import default_drafts_dir, load_draft_rows
 
