@@ -145,8 +145,10 @@ def test_invalid_drafts_are_never_returned() -> None:
             text = "Buy now at https://spam.example.com."
             return Draft(appreciation=text, rationale=text, openness=text, message=text)
 
-    with pytest.raises(NoValidDraftError):
+    with pytest.raises(NoValidDraftError) as failed:
         tactful.rewrite("Hi, I liked your post about Rust. - Kim", engine=Pitchy(), fallback=False)  # type: ignore[arg-type]
+    assert failed.value.attempts == 3  # the default max_attempts, each one judged
+    assert any(finding.startswith("no_pitch") for finding in failed.value.findings)
     rescued = tactful.rewrite("Hi, I liked your post about Rust. - Kim", engine=Pitchy())  # type: ignore[arg-type]
     assert rescued.fallback is True and rescued.engine == "offline" and rescued.validation.valid
 

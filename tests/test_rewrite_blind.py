@@ -4,9 +4,7 @@ have not met" to people who did, personal thanks to pitches)."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -22,13 +20,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _measure_module() -> ModuleType:
-    path = ROOT / "benchmarks" / "measure_rewrite_blind.py"
-    spec = importlib.util.spec_from_file_location("measure_rewrite_blind", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    from tactful.evals import rewrite_blind
+
+    return rewrite_blind
 
 
 def test_blind_set_gates() -> None:

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tactful.evals.triage import Case, evaluate, main
+from tactful.evals.triage import Case, evaluate
+from tests.helpers import run_cli
 
 
 def _write(folder: Path, name: str, rows: list[dict[str, str]]) -> None:
@@ -45,12 +46,13 @@ def test_the_gate_fails_below_a_threshold_and_passes_at_it(
             {"id": "b", "lang": "en", "text": STOCK, "kind": "other", "action": "ask"},
         ],
     )
-    args = ["--cases", str(tmp_path), "--set", "notes", "--quiet"]
-    assert main([*args, "--min-recall", "sales=1.0"]) == 0
-    assert main([*args, "--min-kind-accuracy", "0.9"]) == 1
-    assert "kind accuracy 0.50 < 0.9" in capsys.readouterr().err
-    assert main([*args, "--json"]) == 0
-    payload = json.loads(capsys.readouterr().out)
+    args = ["eval", "triage", "--cases", str(tmp_path), "--set", "notes", "--quiet"]
+    assert run_cli(*args, "--min-recall", "sales=1.0").code == 0
+    missed = run_cli(*args, "--min-kind-accuracy", "0.9")
+    assert missed.code == 1 and "kind accuracy 0.50 < 0.9" in missed.stderr
+    shown = run_cli(*args, "--json")
+    assert shown.code == 0
+    payload = json.loads(shown.stdout)
     assert payload["passed"] is True and payload["sets"][0]["cases"] == 2
 
 

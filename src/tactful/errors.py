@@ -8,11 +8,15 @@ Exit codes (documented in the README):
 
 * 0 - success (for ``check``: the reply is valid)
 * 1 - the reply is invalid (``check``), or a model/server error
-* 2 - usage error: bad option, empty/huge/undecodable input, unsupported language
+* 2 - usage error: bad option, empty/huge/undecodable input, unsupported language,
+  an output path that cannot be written
 * 3 - no valid draft could be produced and fallback was disabled
+* 130 - interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 
 class TactfulError(Exception):
@@ -62,6 +66,15 @@ class ModelError(TactfulError):
 
 
 class NoValidDraftError(TactfulError):
-    """Every attempt failed validation and the offline fallback was disabled."""
+    """Every attempt failed validation and the offline fallback was disabled.
+
+    ``attempts`` is how many drafts were tried and ``findings`` what the judge said of the
+    last one (one line per failed check), so a caller (the Python API, ``batch``, the eval
+    runner) can show why without parsing the message."""
 
     exit_code = 3
+
+    def __init__(self, message: str, *, attempts: int = 0, findings: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.attempts = attempts
+        self.findings = list(findings)

@@ -248,7 +248,9 @@ def _write(
     if draft is None or report is None:
         detail = "; ".join(findings[:3]) or "no detail"
         raise NoValidDraftError(
-            f"no draft passed validation after {attempts} attempt(s) ({detail})"
+            f"no draft passed validation after {attempts} attempt(s) ({detail})",
+            attempts=attempts,
+            findings=findings,
         )
     return Result(
         message=draft.message,

@@ -11,13 +11,12 @@ are in the README, and later fixes are general cues, never their wording.
 ``blind2_*`` is a second round written after those fixes, measured once the same way;
 ``blind3_*`` a third (vendor-sponsored events, free audits, advisers, MLM, feedback asks).
 
-``python -m tactful.evals.triage`` prints the tables and, with thresholds, exits
-1 when one is missed (the CI gate). A sales note proposed a meeting always fails.
+``tactful eval triage`` prints the tables and, with thresholds, exits 1 when one
+is missed (the CI gate). A sales note proposed a meeting always fails.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -269,7 +268,7 @@ def run(
 ) -> int:
     """Evaluate, print the tables (or JSON) and the gate's failures; 1 when one is missed.
 
-    Shared by ``python -m tactful.evals.triage`` and ``tactful eval triage``.
+    The work of ``tactful eval triage`` (the CLI only parses the options).
     """
     unknown = [name for name in sets or () if name not in SETS]
     if unknown:
@@ -289,37 +288,3 @@ def run(
     for line in failures:
         print(f"FAIL {line}", file=sys.stderr)
     return 1 if failures else 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """``python -m tactful.evals.triage [--set NAME ...] [thresholds] [--json]``."""
-    parser = argparse.ArgumentParser(
-        prog="python -m tactful.evals.triage",
-        description="Precision and recall of `tactful triage` per kind and per action.",
-    )
-    parser.add_argument(
-        "--set", dest="sets", action="append", choices=list(SETS), help="sets to run (all)"
-    )
-    parser.add_argument("--cases", type=Path, help="folder of the .jsonl sets (evals/triage)")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--quiet", action="store_true", help="tables without the misses")
-    parser.add_argument("--min-kind-accuracy", type=float, default=0.0)
-    parser.add_argument("--min-action-accuracy", type=float, default=0.0)
-    parser.add_argument("--min-recall", action="append", default=[], metavar="LABEL=X")
-    parser.add_argument("--min-precision", action="append", default=[], metavar="LABEL=X")
-    args = parser.parse_args(argv)
-    try:
-        gate = Gate(
-            min_kind_accuracy=args.min_kind_accuracy,
-            min_action_accuracy=args.min_action_accuracy,
-            min_recall=thresholds(args.min_recall, "--min-recall"),
-            min_precision=thresholds(args.min_precision, "--min-precision"),
-        )
-        return run(args.sets, gate, as_json=args.json, quiet=args.quiet, folder=args.cases)
-    except UsageError as exc:
-        print(f"Error: {exc.message}", file=sys.stderr)
-        return 2
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

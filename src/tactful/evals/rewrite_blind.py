@@ -14,7 +14,7 @@ styles this prints, per language and style:
   to a stock line or a pitch;
 * met: replies to notes saying "we met" whose rationale claims they have not.
 
-Usage: ``python benchmarks/measure_rewrite_blind.py [PATH.jsonl] [--verbose]``; PATH
+Usage: ``python -m tactful.evals.rewrite_blind [PATH.jsonl] [--verbose]``; PATH
 defaults to ``evals/rewrite/blind.jsonl`` (``blind2.jsonl`` is the second held-out round).
 The test ``tests/test_rewrite_blind.py`` gates the same figures.
 """
@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-BLIND = Path(__file__).resolve().parents[1] / "evals" / "rewrite" / "blind.jsonl"
+from tactful.resources import shipped_dir
+
+BLIND = shipped_dir("evals") / "rewrite" / "blind.jsonl"
 
 # Thanks a stock line or a pitch must never get (it has no personal note, no proposal).
 WRONG_THANKS = {
