@@ -1,0 +1,60 @@
+"""The offline engine's phrase banks: what a careful native writer would write, and nothing that
+contradicts the decline (issue 12, points 4 and 6).
+
+Read from the shipped data, so a sentence added later is checked too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tactful.resources import load_toml
+
+# Phrasings a reader flagged: a decision still pending after declining, a conversation
+# "continued" that never took place, promises of weeks, and French no native writes.
+CONTRADICTS_THE_DECLINE = re.compile(r"before i decide|avant de d[ée]cider", re.I)
+CONTINUES = re.compile(
+    r"continue the conversation|keep talking|poursuivre (?:l'échange|la conversation)|"
+    r"continuons",
+    re.I,
+)
+NOT_NATIVE = re.compile(
+    r"avec plaisir pour|dites-moi volontiers|dis-moi volontiers|la courtoisie d'un mot|"
+    r"clin d'œil vers|\ballô\b",
+    re.I,
+)
+
+
+def _sentences(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string of a phrase bank, with where it sits (``vous.openness.met.long``)."""
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, list):
+        for item in node:
+            yield from _sentences(item, path)
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _sentences(value, f"{path}.{key}" if path else key)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_sentence_leaves_the_decision_pending_after_declining(lang: str) -> None:
+    found = [(w, s) for w, s in _sentences(load_toml(f"{lang}/phrases.toml"))]
+    assert found
+    assert [(w, s) for w, s in found if CONTRADICTS_THE_DECLINE.search(s)] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_only_people_who_met_are_offered_to_continue_a_conversation(lang: str) -> None:
+    bank = load_toml(f"{lang}/phrases.toml")
+    continuing = [(w, s) for w, s in _sentences(bank) if CONTINUES.search(s)]
+    assert all(".openness.met" in where for where, _ in continuing), continuing
+
+
+def test_french_banks_hold_no_phrasing_a_native_reader_flagged() -> None:
+    flagged = [(w, s) for w, s in _sentences(load_toml("fr/phrases.toml")) if NOT_NATIVE.search(s)]
+    assert flagged == []
