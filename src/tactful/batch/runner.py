@@ -19,10 +19,10 @@ from pathlib import Path
 
 from tactful.batch.export import ExportRow, read_export
 from tactful.batch.html import write_report
-from tactful.batch.progress import Progress
 from tactful.batch.store import Record, ReplyStore
 from tactful.batch.tables import Summary, write_csv_and_summarise
 from tactful.errors import ModelError, TactfulError
+from tactful.progress import Progress
 from tactful.text import detect_language
 
 Drafter = Callable[[ExportRow], Record]

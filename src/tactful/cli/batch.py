@@ -91,13 +91,13 @@ def batch(
     Writes replies.jsonl, replies.csv and report.html in --out. Sends nothing.
     """
     from tactful.batch import drafting, runner
-    from tactful.batch.progress import Progress
     from tactful.batch.store import ReplyStore
     from tactful.batch.tables import format_summary
     from tactful.engines import auto_engine
     from tactful.engines.settings import resolve_settings
     from tactful.errors import Interrupted
     from tactful.profile import load_profile
+    from tactful.progress import Progress
 
     out_dir = out if out is not None else _default_out()
     store = ReplyStore(out_dir)
@@ -127,7 +127,7 @@ def batch(
     err(f"{path}: {scan.eligible} {what}, {scan.pending} to draft into {out_dir}")
     if scan.done:
         err(f"Resuming: {scan.done} already in {store.path}, skipped")
-    progress = Progress(scan.pending)
+    progress = Progress(scan.pending, "batch")
     stats = runner.RunStats()
     interrupted = False
     with store.writing():

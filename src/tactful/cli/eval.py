@@ -12,8 +12,6 @@ work lives in ``tactful.evals`` so tests and scripts get the same behaviour.
 from __future__ import annotations
 
 import json
-import sys
-import time
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -197,37 +195,16 @@ def run_suite(
         prompt_version=built.prompt_version,
         concurrency=concurrency,
     )
-    results = runner.run(suite, styles, min_pass=min_pass, progress=_progress_bar())
+    from tactful.progress import Progress
+
+    with Progress(0, "eval") as progress:
+        results = runner.run(suite, styles, min_pass=min_pass, progress=progress.update)
     print(render_table(results))
     built.finish(err)
     if out is not None:
         paths = write_reports(results, out)
         err(f"wrote {', '.join(str(p) for p in paths.values())}")
     raise typer.Exit(0 if results.summary.ok and built.ok else 1)
-
-
-def _progress_bar() -> Callable[[int, int], None]:
-    """A progress callback on stderr: a redrawn bar on a terminal, sparse lines in logs."""
-    stream = sys.stderr
-    tty = stream.isatty()
-    start = time.perf_counter()
-    last = [-1]
-
-    def show(done: int, total: int) -> None:
-        elapsed = time.perf_counter() - start
-        if tty:
-            filled = int(30 * done / total)
-            bar = "#" * filled + "-" * (30 - filled)
-            end = "\n" if done == total else ""
-            stream.write(f"\reval [{bar}] {done}/{total} {elapsed:5.1f}s{end}")
-            stream.flush()
-        else:
-            step = 10 * done // total
-            if step != last[0] and (step > last[0] or done == total):
-                last[0] = step
-                stream.write(f"eval: {done}/{total} replies ({elapsed:.1f}s)\n")
-
-    return show
 
 
 @eval_app.command("validator")
