@@ -489,3 +489,14 @@ def test_llama_cpp_python_model_not_found_400_is_no_format_refusal(
     with pytest.raises(ModelError, match=r"model 'test-model' was not found .*HTTP 400"):
         eng.draft(analysis(), PROFILE, "long")
     assert len(chat_server.chat_requests) == 1 and eng.downgrades == []
+
+
+def test_the_pipeline_knows_a_model_engine_by_its_protocol_not_by_guessing() -> None:
+    from tactful.engines import ENGINES, REGISTRY
+    from tactful.engines.base import ModelBacked
+    from tactful.engines.model import ModelEngine
+    from tactful.engines.offline import OfflineEngine
+
+    assert isinstance(ModelEngine(backend=object()), ModelBacked)  # type: ignore[arg-type]
+    assert not isinstance(OfflineEngine(), ModelBacked)
+    assert ("auto", *REGISTRY) == ENGINES

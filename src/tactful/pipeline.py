@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from tactful.analysis import Analysis, Lang, analyse
 from tactful.engines import Engine, Style, select_engine
-from tactful.engines.base import STYLES, Draft, UnusableDraft
+from tactful.engines.base import STYLES, Draft, ModelBacked, UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
 from tactful.resources import load_toml
@@ -212,7 +212,8 @@ def _write(
         if isinstance(engine, str)
         else engine
     )
-    mark = len(getattr(drafter, "attempts", ()))  # the model engine's history for the run
+    backed = drafter if isinstance(drafter, ModelBacked) else None
+    mark = len(backed.attempts) if backed else 0  # the model engine's history for the run
     if before_draft is not None:
         before_draft()
 
@@ -257,15 +258,15 @@ def _write(
         style=style,
         lang=analysis.lang,
         engine=used.name,
-        model=getattr(drafter, "model", None),
+        model=backed.model if backed else None,
         fallback=fell_back,
         attempts=attempts,
         parts=_parts(draft, report),
         analysis=analysis,
         validation=report,
         triage=triage,
-        prompt_version=getattr(drafter, "prompt_version", None),
-        usage=drafter.usage_since(mark) if hasattr(drafter, "usage_since") else None,
+        prompt_version=backed.prompt_version if backed else None,
+        usage=backed.usage_since(mark) if backed else None,
         seed=seed,
         notices=notices,
         history=history,

@@ -7,15 +7,43 @@ offline path never loads a model client.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from tactful.engines.base import Draft, Engine, Style
 from tactful.engines.settings import ModelSettings, resolve_settings
 from tactful.errors import ConfigError, UsageError
 
-__all__ = ["ENGINES", "Draft", "Engine", "Style", "auto_engine", "select_engine"]
+__all__ = ["ENGINES", "REGISTRY", "Draft", "Engine", "Style", "auto_engine", "select_engine"]
 
-ENGINES = ("auto", "offline", "openai")
+
+def _offline(settings: ModelSettings, options: dict[str, Any]) -> Engine:
+    from tactful.engines.offline import OfflineEngine
+
+    return OfflineEngine()
+
+
+def _model(settings: ModelSettings, options: dict[str, Any]) -> Engine:
+    if not settings.configured and options.get("backend") is None:
+        raise ConfigError(
+            "the model engine needs OPENAI_API_KEY (for OpenAI) or --base-url / OPENAI_BASE_URL "
+            "(for a local server such as Ollama or llama.cpp); or use --engine offline"
+        )
+    from tactful.engines.model import ModelEngine
+
+    return ModelEngine(
+        settings, backend=options.get("backend"), retry=options.get("retry"), log=options.get("log")
+    )
+
+
+REGISTRY: dict[str, Callable[[ModelSettings, dict[str, Any]], Engine]] = {
+    "offline": _offline,
+    "openai": _model,
+}
+"""Each ``--engine`` name and what builds it: a new engine is one entry here (its module
+imported inside its factory, so the offline path never loads a model client)."""
+
+ENGINES = ("auto", *REGISTRY)
 
 
 def auto_engine(settings: ModelSettings) -> str:
@@ -34,17 +62,4 @@ def select_engine(name: str = "auto", **options: Any) -> Engine:
     settings: ModelSettings = options.get("settings") or resolve_settings(options.get("profile"))
     if name == "auto":
         name = auto_engine(settings)
-    if name == "offline":
-        from tactful.engines.offline import OfflineEngine
-
-        return OfflineEngine()
-    if not settings.configured and options.get("backend") is None:
-        raise ConfigError(
-            "the model engine needs OPENAI_API_KEY (for OpenAI) or --base-url / OPENAI_BASE_URL "
-            "(for a local server such as Ollama or llama.cpp); or use --engine offline"
-        )
-    from tactful.engines.model import ModelEngine
-
-    return ModelEngine(
-        settings, backend=options.get("backend"), retry=options.get("retry"), log=options.get("log")
-    )
+    return REGISTRY[name](settings, options)

@@ -6,7 +6,7 @@ draft and, for engines that can learn from it, asks again with the findings.
 
 from __future__ import annotations
 
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
@@ -51,6 +51,23 @@ class Engine(Protocol):
         findings: list[str] | None = None,
         seed: int | None = None,
     ) -> Draft: ...
+
+
+@runtime_checkable
+class ModelBacked(Engine, Protocol):
+    """An engine that asks a model: the pipeline reports its model, prompt version and the
+    tokens its attempts used (``--json``). An engine without them (the offline one, a
+    caller's own) reports none; the pipeline tells the two apart by this protocol."""
+
+    attempts: list[Any]
+
+    @property
+    def model(self) -> str | None: ...
+
+    @property
+    def prompt_version(self) -> str | None: ...
+
+    def usage_since(self, index: int) -> dict[str, int]: ...
 
 
 class UnusableDraft(Exception):
