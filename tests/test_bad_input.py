@@ -139,3 +139,14 @@ def test_a_note_in_another_language_is_answered_without_echoing_its_words(
         theirs = {w for w in words(note) if len(w) >= 5}
         echoed = theirs & {fold(w) for w in words(reply.message)}
         assert not echoed, (echoed, reply.message)
+
+
+@pytest.mark.parametrize("command", ["rewrite", "check", "triage", "batch"])
+def test_every_command_refuses_an_unknown_language_or_style_the_same_way(command: str) -> None:
+    lang = run_cli(command, "--lang", "de", "x")
+    assert lang.code == 2
+    assert lang.stderr.strip() == "Error: unknown language 'de'; use auto, en or fr"
+    if command != "triage":
+        style = run_cli(command, "--style", "medium", "x")
+        assert style.code == 2
+        assert style.stderr.strip() == "Error: unknown style 'medium'; use long or short"

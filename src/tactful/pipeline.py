@@ -15,8 +15,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from tactful.analysis import Analysis, Lang, analyse
+from tactful.choices import check_style
 from tactful.engines import Engine, Style, select_engine
-from tactful.engines.base import STYLES, Draft, ModelBacked, UnusableDraft
+from tactful.engines.base import Draft, ModelBacked, UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
 from tactful.resources import load_toml
@@ -68,9 +69,8 @@ class Result(BaseModel):
 
 
 def _check_style(style: str) -> Style:
-    if style not in STYLES:
-        raise UsageError(f"unknown style {style!r}; use long or short")
-    return style
+    check_style(style)
+    return "long" if style == "long" else "short"
 
 
 def _known_names(profile: Profile, analysis: Analysis) -> list[str]:

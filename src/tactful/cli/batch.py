@@ -23,6 +23,8 @@ from tactful.cli.options import (
     PolicyOption,
     ProfileOption,
     TimeoutOption,
+    lang_option,
+    style_option,
 )
 
 
@@ -46,13 +48,9 @@ def batch(
         ),
     ] = None,
     style: Annotated[
-        Literal["long", "short"] | None,
-        typer.Option("--style", help="long (three paragraphs) or short (two sentences)."),
+        str | None, style_option("long (three paragraphs) or short (two sentences).")
     ] = None,
-    lang: Annotated[
-        Literal["auto", "fr", "en"],
-        typer.Option("--lang", help="Reply language; auto follows each note."),
-    ] = "auto",
+    lang: Annotated[str, lang_option("Reply language; auto follows each note.")] = "auto",
     engine: Annotated[
         Literal["auto", "offline", "openai"],
         typer.Option("--engine", help="auto uses the model when one is configured."),
@@ -93,12 +91,16 @@ def batch(
     from tactful.batch import drafting, runner
     from tactful.batch.store import ReplyStore
     from tactful.batch.tables import format_summary
+    from tactful.choices import check_lang, check_style
     from tactful.engines import auto_engine
     from tactful.engines.settings import resolve_settings
     from tactful.errors import Interrupted
     from tactful.profile import load_profile
     from tactful.progress import Progress
 
+    check_lang(lang)
+    if style is not None:
+        check_style(style)
     out_dir = out if out is not None else _default_out()
     store = ReplyStore(out_dir)
     done = store.done_keys()

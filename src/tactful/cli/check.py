@@ -9,23 +9,12 @@ imports a model client.
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from tactful.cli.app import app
-
-
-class LangChoice(StrEnum):
-    auto = "auto"
-    fr = "fr"
-    en = "en"
-
-
-class StyleChoice(StrEnum):
-    long = "long"
-    short = "short"
+from tactful.cli.options import lang_option, style_option
 
 
 @app.command()
@@ -34,12 +23,9 @@ def check(
         str | None,
         typer.Argument(help="The reply to check; '-' or nothing reads standard input."),
     ] = None,
-    lang: Annotated[
-        LangChoice, typer.Option("--lang", "-l", help="Expected language of the reply.")
-    ] = LangChoice.auto,
+    lang: Annotated[str, lang_option("Expected language of the reply.")] = "auto",
     style: Annotated[
-        StyleChoice | None,
-        typer.Option("--style", "-s", help="Also check the shape: long or short (2 sentences)."),
+        str | None, style_option("Also check the shape: long or short (2 sentences).")
     ] = None,
     invitation: Annotated[
         str | None,
@@ -63,14 +49,18 @@ def check(
 
     Exit code 0 when the reply is valid, 1 when it is not, 2 for a usage error.
     """
+    from tactful.choices import check_lang, check_style
     from tactful.text import read_input
     from tactful.validation import validate
 
+    check_lang(lang)
+    if style is not None:
+        check_style(style)
     reply = read_input(text, what="reply")
     report = validate(
         reply,
-        lang=lang.value,
-        style=style.value if style else None,
+        lang=lang,
+        style=style,
         invitation=invitation,
         own_channels=channel or (),
     )

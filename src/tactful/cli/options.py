@@ -9,11 +9,27 @@ options reads an environment variable itself.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 MODEL_PANEL = "Model (OpenAI-compatible server)"
+
+# --lang and --style: one spelling, one check (tactful.choices) for every command; the
+# value stays a plain string, refused with the same one line wherever it is wrong.
+_LANGS = "auto|fr|en"
+_STYLES = "long|short"
+
+
+def lang_option(help: str) -> Any:
+    """``--lang``/``-l``: ``auto`` or a supported language (checked by ``tactful.choices``)."""
+    return typer.Option("--lang", "-l", metavar=_LANGS, help=help)
+
+
+def style_option(help: str) -> Any:
+    """``--style``/``-s``: ``long`` or ``short`` (checked by ``tactful.choices``)."""
+    return typer.Option("--style", "-s", metavar=_STYLES, help=help)
+
 
 NameOption = Annotated[
     str | None,

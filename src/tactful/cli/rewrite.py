@@ -22,6 +22,8 @@ from tactful.cli.options import (
     PolicyOption,
     ProfileOption,
     TimeoutOption,
+    lang_option,
+    style_option,
 )
 
 _STYLE_HELP = (
@@ -40,12 +42,9 @@ def rewrite(
         ),
     ] = None,
     style: Annotated[
-        str | None,
-        typer.Option("--style", "-s", help=_STYLE_HELP + " [default: profile, else long]"),
+        str | None, style_option(_STYLE_HELP + " [default: profile, else long]")
     ] = None,
-    lang: Annotated[
-        str, typer.Option("--lang", "-l", help="Language of the note: auto, fr or en.")
-    ] = "auto",
+    lang: Annotated[str, lang_option("Language of the note: auto, fr or en.")] = "auto",
     inviter: Annotated[
         str | None,
         typer.Option("--inviter", help="The inviter's first name, if the note is not signed."),
@@ -95,6 +94,7 @@ def rewrite(
     ] = False,
 ) -> None:
     """Turn an invitation note into a polite three-part decline (never a pitch)."""
+    from tactful.choices import check_lang, check_style
     from tactful.engines import ENGINES, auto_engine, select_engine
     from tactful.engines.settings import resolve_settings
     from tactful.errors import UsageError
@@ -103,10 +103,9 @@ def rewrite(
     from tactful.profile import load_profile
     from tactful.text import read_input
 
-    if lang not in ("auto", "fr", "en"):
-        raise UsageError(f"unknown language {lang!r}; use --lang auto, fr or en")
-    if style is not None and style not in ("long", "short"):
-        raise UsageError(f"unknown style {style!r}; use --style long or short")
+    check_lang(lang)
+    if style is not None:
+        check_style(style)
     if engine not in ENGINES:
         raise UsageError(f"unknown engine {engine!r}; use --engine {', '.join(ENGINES)}")
     note = read_input(text, what="invitation", allow_empty=True)

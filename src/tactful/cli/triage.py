@@ -8,8 +8,7 @@ from typing import Annotated
 import typer
 
 from tactful.cli.app import app
-
-_LANGS = ("auto", "fr", "en")
+from tactful.cli.options import lang_option
 
 
 def _plain(result: dict[str, object]) -> str:
@@ -33,7 +32,7 @@ def triage(
         str | None,
         typer.Argument(help="The note (or, with --followup, the reply); '-' or none reads stdin."),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", "-l", help="auto, fr or en.")] = "auto",
+    lang: Annotated[str, lang_option("Language of the note: auto, fr or en.")] = "auto",
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     profile: Annotated[
         str | None,
@@ -51,13 +50,12 @@ def triage(
     With --followup, triage a reply to your decline: pitch (ignore), genuine (meet)
     or other (reply). An empty note is LinkedIn's default: stock.
     """
-    from tactful.errors import UsageError
+    from tactful.choices import check_lang
     from tactful.profile import load_profile
     from tactful.text import read_input
     from tactful.triage import triage_followup, triage_note
 
-    if lang not in _LANGS:
-        raise UsageError(f"--lang must be one of {', '.join(_LANGS)}, not {lang!r}")
+    check_lang(lang)
     # An empty *note* is LinkedIn's default (no note at all): the triage calls it stock.
     body = read_input(text, what="follow-up" if followup else "note", allow_empty=not followup)
     if followup:

@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal, cast
 
-from tactful.errors import UsageError
-from tactful.resources import languages
+from tactful.choices import check_lang, check_style
 from tactful.text import detect_language, language_scores
 from tactful.validation.contact import contact_details
 from tactful.validation.context import (
@@ -32,8 +31,6 @@ from tactful.validation.reply import Reply
 from tactful.validation.report import CORE_CHECKS, Check, Report
 
 __all__ = ["CORE_CHECKS", "Check", "Report", "validate"]
-
-STYLES = ("long", "short")
 
 
 def _reply_lang(text: str, found: str | None, requested: str | None, invitation: str | None) -> str:
@@ -69,11 +66,9 @@ def validate(
     known (a link then comes from the note or is foreign); with neither, a link may
     well be the writer's own, so it is only a warning that says how to tell.
     """
-    requested = None if lang in (None, "auto") else lang
-    if requested is not None and requested not in languages():
-        raise UsageError(f"unsupported language {lang!r}; use auto, {', '.join(languages())}")
-    if style is not None and style not in STYLES:
-        raise UsageError(f"unknown style {style!r}; use long or short")
+    requested = None if lang in (None, "auto") else check_lang(str(lang))
+    if style is not None:
+        check_style(style)
     detected = detect_language(text)
     reply_lang = _reply_lang(text, detected, requested, invitation)
     lex = lexicon(reply_lang)
