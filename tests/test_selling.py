@@ -174,7 +174,7 @@ def test_eval_selling_reports_every_figure_and_gates_on_them() -> None:
     payload = json.loads(result.stdout)
     figures = {s["name"]: s["figures"] for s in payload["sets"]}
     assert set(figures) == {
-        f"{r}{k}" for r in ("", "round2_") for k in ("notes", "followups", "replies")
+        f"{r}{k}" for r in ("", "round2_", "round3_") for k in ("notes", "followups", "replies")
     }
     assert {"sales_recall", "sales_precision", "stock_recall", "sales_meet"} <= set(
         figures["notes"]

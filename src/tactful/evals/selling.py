@@ -12,7 +12,8 @@ detector's corpus (``training/selling/``) was read:
 - ``replies.jsonl`` (``no_pitch`` true or false): a reply pitches when ``no_pitch`` fails.
 
 ``round2_*`` are a second round by another author, written after the first round's
-fixes and measured once before any change of its own.
+fixes and measured once before any change of its own; ``round3_*`` a third, measured
+once on the finished detector.
 
 Figures are named ``set.metric`` (``notes.sales_recall``, ``replies.pitch_precision``...)
 so that a gate names them the same way: ``--min notes.sales_recall=0.9``.
@@ -38,8 +39,12 @@ SETS: tuple[str, ...] = (
     "round2_notes",
     "round2_followups",
     "round2_replies",
+    "round3_notes",
+    "round3_followups",
+    "round3_replies",
 )
-"""Round 1 (``notes``...) and round 2 (``round2_*``), each written blind by another author."""
+"""Round 1 (``notes``...), round 2 and round 3 (``round2_*``, ``round3_*``), each written
+blind by another author."""
 
 
 class Row(BaseModel):
