@@ -26,8 +26,8 @@ def no_pitch(reply: Reply) -> Check:
     set aside; the same cue with a word the note never used still counts.
 
     The selling detector (``tactful.selling``) reads each clause too: a clause it scores
-    as selling fails even when no cue matched ("but if your company is planning a
-    packaging refresh, our studio has two slots open"). When the invitation is not known
+    as selling (``model.toml``'s ``sells``) fails even when no cue matched, since cue
+    lists miss each new way to offer one's work. When the invitation is not known
     (``tactful check`` alone), a cue in a sentence of thanks it scores as clean is taken
     for the note's own offer thanked for ("thanks for the note on your $9/h
     assistants"); when it is known, the echo test above decides, word by word.
