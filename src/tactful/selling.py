@@ -279,17 +279,20 @@ def judge(
     cues: Mapping[str, float] | None = None,
     *,
     folded: str | None = None,
+    quote: bool = True,
 ) -> Verdict:
     """Score ``text`` against its kind's thresholds; quote the sentence that sells most.
 
-    ``folded`` is ``fold(text)`` when the caller has it (the triage does): not redone."""
+    ``folded`` is ``fold(text)`` when the caller has it (the triage does): not redone.
+    ``quote=False`` leaves the evidence empty, for a caller that asks ``top_sentence``
+    only when it shows the verdict (scoring each sentence costs as much as the text)."""
     value = (
         score(folded, domain, cues, folded=True)
         if folded is not None
         else score(text, domain, cues)
     )
     limits = thresholds(domain)
-    evidence = top_sentence(text, domain) if value >= limits.confirms else ""
+    evidence = top_sentence(text, domain) if quote and value >= limits.confirms else ""
     return limits.verdict(value, evidence)
 
 

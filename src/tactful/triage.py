@@ -18,7 +18,7 @@ from typing import Literal, get_args
 from pydantic import BaseModel, Field
 
 from tactful.errors import ConfigError, InputError
-from tactful.selling import Verdict, judge, score, stock_threshold
+from tactful.selling import Verdict, judge, score, stock_threshold, top_sentence
 from tactful.text import detect_language
 from tactful.triage_cues import Hit, Lexicon, Note, content_words, lexicon, match
 from tactful.triage_policy import (
@@ -242,17 +242,18 @@ def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = 
     signals += _signals(hits)
 
     cues = cue_counts(hits)
-    verdict = judge(note.original, "note", cues, folded=note.folded)
+    verdict = judge(note.original, "note", cues, folded=note.folded, quote=False)
     if not verdict.plausible:
         scores["sales"] = 0  # the cues matched a look-alike: the words say it does not sell
-    body = note.original[body_start : _signature_start(note)]
-    generic = (
-        not any(h.signal in _PERSONAL for h in hits)
-        and not _SPECIFIC.search(body)
-        and score(note.folded, "note", cues, model="stock", folded=True) >= stock_threshold()
-    )
     best = _best(scores, lex.purpose_kinds, lex.threshold) or _best(
         scores, lex.context_kinds, lex.threshold
+    )
+    body = note.original[body_start : _signature_start(note)]
+    generic = (  # asked only where it can change the kind: no kind read, or a model-only sale
+        (best is None or (verdict.sells and best != "sales"))
+        and not any(h.signal in _PERSONAL for h in hits)
+        and not _SPECIFIC.search(body)
+        and score(note.folded, "note", cues, model="stock", folded=True) >= stock_threshold()
     )
     kind: NoteKind
     if best == "sales" or (verdict.sells and _model_sale(best, verdict, generic, lex)):
@@ -264,9 +265,10 @@ def triage_note(text: str, *, lang: str = "auto", policy: TriagePolicy | None = 
         kind = "stock" if generic or len(rest) < lex.min_content_words else "other"
     need = _current_need(hits, request=kind in lex.purpose_kinds)
     action = _action(kind, need is not None, scores["sales"], policy)
-    evidence = _evidence(hits, kind) or (verdict.evidence if kind == "sales" else "")
-    if kind == "sales" and verdict.evidence:
-        signals.append(TriageSignal(kind="selling", evidence=verdict.evidence))
+    selling = top_sentence(note.original, "note") if kind == "sales" else ""
+    evidence = _evidence(hits, kind) or selling
+    if selling:
+        signals.append(TriageSignal(kind="selling", evidence=selling))
     reason = _note_reason(kind, action, hits, evidence, need, lex)
     return NoteTriage(
         kind=kind,
@@ -383,7 +385,7 @@ def triage_followup(text: str, *, lang: str = "auto") -> FollowupTriage:
     hits = match(note, lex)
     scores = _scores(hits)
     has_need = any(h.signal == "need" for h in hits)
-    verdict = judge(note.original, "followup", cue_counts(hits), folded=note.folded)
+    verdict = judge(note.original, "followup", cue_counts(hits), folded=note.folded, quote=False)
     cues_say_pitch = scores["pitch"] >= lex.threshold and scores["pitch"] >= scores["genuine"]
     kind: FollowupKind
     if verdict.sells or (cues_say_pitch and verdict.plausible):
@@ -393,12 +395,13 @@ def triage_followup(text: str, *, lang: str = "auto") -> FollowupTriage:
     else:
         kind = "other"
     key = "followup_other" if kind == "other" else kind
-    evidence = _evidence(hits, kind) or (verdict.evidence if kind == "pitch" else "")
+    selling = top_sentence(note.original, "followup") if kind == "pitch" else ""
+    evidence = _evidence(hits, kind) or selling
     reason = lex.reasons[key].format(evidence=evidence) + "."
     relevant = {"pitch", "genuine"}
     signals = _signals([h for h in hits if relevant & set(h.votes) or h.signal == "compliment"])
-    if kind == "pitch" and verdict.evidence:
-        signals.append(TriageSignal(kind="selling", evidence=verdict.evidence))
+    if selling:
+        signals.append(TriageSignal(kind="selling", evidence=selling))
     return FollowupTriage(
         kind=kind,
         action=_FOLLOWUP_ACTION[kind],
