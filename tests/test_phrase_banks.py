@@ -58,3 +58,30 @@ def test_only_people_who_met_are_offered_to_continue_a_conversation(lang: str) -
 def test_french_banks_hold_no_phrasing_a_native_reader_flagged() -> None:
     flagged = [(w, s) for w, s in _sentences(load_toml("fr/phrases.toml")) if NOT_NATIVE.search(s)]
     assert flagged == []
+
+
+STACKED = re.compile(
+    r"\b(?:mots?|message|note|billet|intérêt) sur (?:mon|ma|mes|ton|ta|tes|votre|vos)\b[^.]*\bsur\b"
+)
+"""The thanks' own "sur" before a named work whose title says "sur" again."""
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Bonjour, j'ai lu votre article sur la façon de recruter des développeurs juniors. Paul",
+        "Bonjour Claire, merci pour votre billet sur la gestion des retours sur investissement.",
+        "Salut, super ta conférence sur les tests sur du code legacy ! Hugo",
+    ],
+)
+@pytest.mark.parametrize("style", ["long", "short"])
+def test_french_thanks_never_stack_sur_before_a_topic_that_says_sur(note: str, style: str) -> None:
+    from tactful import rewrite
+    from tactful.text import sentences
+
+    reply = rewrite(note, style=style, lang="fr", engine="offline")
+    thanks = next(s for s in sentences(reply.message) if "merci" in s.lower() or "apprécié" in s)
+    assert not STACKED.search(thanks.split(" sur ", 1)[0] + " sur " + "x"), thanks
+    assert not re.search(
+        r"\b(?:mots?|message|note|billet) sur (?:mon|ma|mes|ton|ta|tes)\b[^.]*\bsur\b", thanks
+    ), thanks

@@ -196,10 +196,17 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
     return Plan("personal")
 
 
-def _fill(template: str, slots: dict[str, str]) -> str:
-    """Replace ``{slot}`` markers; plain replacement, so braces in values stay inert."""
+def _fill(template: str, slots: dict[str, str], unstack: dict[str, str] | None = None) -> str:
+    """Replace ``{slot}`` markers; plain replacement, so braces in values stay inert.
+
+    ``unstack`` (the grammar's) swaps a preposition before a slot whose value already uses
+    it, so French never stacks "sur ... sur": "vos mots à propos de mon article sur ..."."""
     for key, value in slots.items():
-        template = template.replace("{" + key + "}", value)
+        marker = "{" + key + "}"
+        for word, instead in (unstack or {}).items():
+            if f" {word} " in f" {value} " and f"{word} {marker}" in template:
+                template = template.replace(f"{word} {marker}", f"{instead} {marker}")
+        template = template.replace(marker, value)
     return template
 
 
@@ -297,7 +304,11 @@ def _long(
 ) -> Draft:
     who = {"inviter": analysis.inviter} if analysis.inviter else {}
     greeting = _fill(_pick(rng, bank.get("greeting", "named" if who else "anonymous")), who)
-    appreciation = _fill(_pick(rng, bank.get("appreciation", plan.situation, "long")), plan.slots)
+    appreciation = _fill(
+        _pick(rng, bank.get("appreciation", plan.situation, "long")),
+        plan.slots,
+        bank.grammar.get("unstack"),
+    )
     policy = _policy(profile, bank, short=False)[0]
     rationale = _fill(_pick(rng, _rationales(analysis, profile, bank, "long")), {"policy": policy})
     openness = _openness_long(plan, analysis, profile, bank, rng)
@@ -341,7 +352,8 @@ def _short(
         thanks = _shuffled(rng, bank.get("appreciation", candidate.situation, "short"))
         combos = product(addresses, thanks, rationales, openings)
         for address, appreciation, rationale, opening in combos:
-            first = _cap(_fill(address, who) + _fill(appreciation, candidate.slots)) + "."
+            unstack = bank.grammar.get("unstack")
+            first = _cap(_fill(address, who) + _fill(appreciation, candidate.slots, unstack)) + "."
             reason = _cap(_fill(rationale, {"policy": policy}))
             offer = _fill(opening, {"channels": channels})
             message = f"{first} {reason}{offer}."
