@@ -155,16 +155,13 @@ def analyse(
 
 def _choose_language(norm: str, lang: str, fallback_lang: str | None) -> str:
     """The note's language, or an ``InputError`` that tells the user about ``--lang``."""
+    from tactful.choices import check_lang
     from tactful.resources import languages
     from tactful.text import detect_language, words
 
     supported = languages()
     if lang != "auto":
-        if lang not in supported:
-            raise InputError(
-                f"unsupported language {lang!r}; use --lang auto, " + " or ".join(supported)
-            )
-        return lang
+        return check_lang(lang)
     found = detect_language(norm)
     if found is not None:
         return found

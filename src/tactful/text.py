@@ -251,8 +251,15 @@ def in_another_language(text: str, lang: str) -> bool:
         return False
     scores = language_scores(text)
     others = [share for other, share in scores.items() if other != lang]
-    others += [sum(1 for t in tokens if t in _stopwords(f)) / len(tokens) for f in _foreign()]
-    return max(others, default=0.0) > scores.get(lang, 0.0)
+    return max([*others, _foreign_share(tokens)]) > scores.get(lang, 0.0)
+
+
+def _foreign_share(tokens: list[str]) -> float:
+    """The highest share of the tokens that are function words of one unsupported language."""
+    return max(
+        (sum(1 for t in tokens if t in _stopwords(f)) / max(len(tokens), 1) for f in _foreign()),
+        default=0.0,
+    )
 
 
 def detect_language(text: str) -> str | None:
@@ -264,11 +271,7 @@ def detect_language(text: str) -> str | None:
     scores = language_scores(text)
     best = max(scores, key=lambda lang: scores[lang])
     tokens = words(text)
-    foreign = max(
-        (sum(1 for t in tokens if t in _stopwords(f)) / max(len(tokens), 1) for f in _foreign()),
-        default=0.0,
-    )
-    if foreign > scores[best]:
+    if _foreign_share(tokens) > scores[best]:
         return None
     if scores[best] == 0.0:
         return None

@@ -17,6 +17,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, Field
 
+from tactful.choices import check_lang
 from tactful.errors import ConfigError, InputError
 from tactful.selling import Verdict, judge, score, stock_threshold, top_sentence
 from tactful.text import detect_language
@@ -95,8 +96,7 @@ def _language(note: Note, lang: str) -> Literal["fr", "en"]:
                 "could not tell whether the note is French or English; pass --lang fr or --lang en"
             )
         lang = found
-    if lang not in get_args(Literal["fr", "en"]):
-        raise InputError(f"unsupported language {lang!r}; use --lang fr or --lang en")
+    check_lang(lang, auto=False)
     return "fr" if lang == "fr" else "en"
 
 

@@ -1,12 +1,16 @@
-"""The validator's CI gate: which thresholds a ``ValidatorEval`` misses.
+"""The evals' CI gates: which thresholds a run misses, and how a gated run is printed.
 
 Kept out of the CLI so that tests and scripts judge a run the same way the
-``tactful eval validator`` command does. Thresholds apply to every core check
+``tactful eval`` commands do. Thresholds apply to every core check
 over both languages (the validator issue's targets); the per-language figures
 are printed for reading, not gated, because each language slice is small.
 """
 
 from __future__ import annotations
+
+import json
+import sys
+from typing import Any
 
 from tactful.evals.validator import ALL, ValidatorEval
 from tactful.validation.report import CORE_CHECKS
@@ -55,3 +59,21 @@ def validator_json(result: ValidatorEval) -> dict[str, object]:
         "valid_accuracy": result.valid_accuracy,
         "misses": [miss.model_dump() for miss in result.misses],
     }
+
+
+def print_gated(tables: str, payload: dict[str, Any], failures: list[str], *, as_json: bool) -> int:
+    """Print a gated run (its tables, or ``payload`` with the verdict as one JSON object), each
+    failure on stderr; 1 when one threshold is missed. Shared by the triage and selling evals."""
+    if as_json:
+        print(
+            json.dumps(
+                {**payload, "passed": not failures, "failures": failures},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        print(tables)
+    for line in failures:
+        print(f"FAIL {line}", file=sys.stderr)
+    return 1 if failures else 0

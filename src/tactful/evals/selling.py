@@ -21,8 +21,6 @@ so that a gate names them the same way: ``--min notes.sales_recall=0.9``.
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
@@ -104,12 +102,9 @@ def evaluate_notes(rows: Sequence[Row]) -> SetReport:
         result = triage_note(row.text, lang=row.lang)
         sales.append((row.kind == "sales", result.kind == "sales"))
         stock.append((row.kind == "stock", result.kind == "stock"))
-        if row.kind == "sales" and result.action == "meet":
-            sales_meet += 1
-        wrong = (row.kind == "sales") != (result.kind == "sales") or (
-            (row.kind == "stock") != (result.kind == "stock")
-        )
-        if wrong or (row.kind == "sales" and result.action == "meet"):
+        met = row.kind == "sales" and result.action == "meet"
+        sales_meet += met
+        if sales[-1][0] != sales[-1][1] or stock[-1][0] != stock[-1][1] or met:
             got = f"{result.kind}/{result.action}"
             misses.append(Miss(id=row.id, expected=row.kind or "", got=got, why=result.reason))
     sales_precision, sales_recall = _rates(sales)
@@ -235,15 +230,9 @@ def run(
     """Score, print (tables or one JSON object) and gate; 1 when a minimum is missed."""
     reports = [evaluate(name, folder) for name in (sets or SETS)]
     failures = check_gate(reports, minimums, max_sales_meet=max_sales_meet)
-    if as_json:
-        payload = {
-            "sets": [r.model_dump() for r in reports],
-            "passed": not failures,
-            "failures": failures,
-        }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        print("\n\n".join(format_report(r, show_misses=not quiet) for r in reports))
-    for line in failures:
-        print(f"FAIL {line}", file=sys.stderr)
-    return 1 if failures else 0
+    from tactful.evals.gates import print_gated
+
+    tables = "\n\n".join(format_report(r, show_misses=not quiet) for r in reports)
+    return print_gated(
+        tables, {"sets": [r.model_dump() for r in reports]}, failures, as_json=as_json
+    )

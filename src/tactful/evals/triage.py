@@ -17,8 +17,6 @@ is missed (the CI gate). A sales note proposed a meeting always fails.
 
 from __future__ import annotations
 
-import json
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Literal
@@ -275,16 +273,8 @@ def run(
         raise UsageError(f"unknown triage set {unknown[0]!r}; choose from {', '.join(SETS)}")
     reports = [evaluate_set(name, folder) for name in (sets or list(SETS))]
     failures = [line for report in reports for line in check_gate(report, gate)]
-    if as_json:
-        payload = {
-            "sets": [report.model_dump() for report in reports],
-            "gate": gate.model_dump(),
-            "passed": not failures,
-            "failures": failures,
-        }
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
-    else:
-        print("\n\n".join(format_report(r, show_misses=not quiet) for r in reports))
-    for line in failures:
-        print(f"FAIL {line}", file=sys.stderr)
-    return 1 if failures else 0
+    from tactful.evals.gates import print_gated
+
+    tables = "\n\n".join(format_report(r, show_misses=not quiet) for r in reports)
+    payload = {"sets": [r.model_dump() for r in reports], "gate": gate.model_dump()}
+    return print_gated(tables, payload, failures, as_json=as_json)
