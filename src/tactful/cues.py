@@ -63,6 +63,10 @@ _INITIALLED = re.compile(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
 _SEGMENT_BREAK = re.compile(
     rf"(?<=[.!?…])\s+|(?<!\s)\s++[-–—~]+\s*|[{_EMOJI}]+|(?:(?<!\s)\s++)?[|•]\s*"
 )
+# Lower-case words inside a surname ("Van den Berghe", "De Smet", "da Silva").
+_PARTICLES = frozenset(
+    {"de", "van", "von", "da", "di", "le", "den", "der", "del", "la", "du", "dos"}
+)
 _DASHES = " \t-–—~•|,.!?:;()[]\"'"
 # Trimmed from both ends with ``trim_runs``: ``str.strip`` takes characters, not ranges (emoji).
 _EDGES = re.compile(rf"[{re.escape(_DASHES)}{_EMOJI}]+")
@@ -324,12 +328,13 @@ def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
     ``signed`` (the segment followed a dash at the very end of the note) also
     accepts a lower-case name ("- jen"), which is then capitalised.
     """
-    segment = re.split(r"[,|(/]| at | @ | chez ", segment, maxsplit=1)[0]
+    segment = re.split(r"[,|(/]| at | @ | chez |\s[-–—~]+\s", segment, maxsplit=1)[0]
     segment = trim_runs(segment, _EDGES)
     words = segment.split()
     while len(words) > 1 and fold_aligned(words[0]).rstrip(".") in titles(lang):
         words = words[1:]  # "Professor Edward Hartley", "Dr. Ana Ruiz"
-    if not 1 <= len(words) <= 3:
+    particles = sum(word.lower() in _PARTICLES for word in words[1:])
+    if not 1 <= len(words) <= 3 + min(particles, 1):
         return None
     first, *rest = words
     if signed and len(words) == 1 and first.isalpha() and first.islower():
@@ -338,7 +343,7 @@ def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
         return None
     for word in rest:
         initial = len(word) <= 2 and word[0].isupper() and word.rstrip(".").isalpha()
-        particle = word.lower() in {"de", "van", "von", "da", "di", "le"}
+        particle = word.lower() in _PARTICLES
         if not (is_name_word(word, lang) or initial or particle):
             return None
     return first
@@ -378,6 +383,87 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
     return None
 
 
+# Where a run-on signature's name ends: "Rosie – Oakfield Digital", "Julie | Consultante",
+# "Mélanie, RH – Grand Hôtel", "Thomas @ Hiresoft", "Arnaud Rey (Lyon)".
+_SIGNATURE_CUT = re.compile(r"\s[-–—~]+\s|[|,(/@•]|\s(?:at|chez)\s")
+# Kisses and hugs after a name ("Lucy x"): part of the sign-off, never of the name.
+_KISSES = frozenset({"x", "xx", "xxx", "xo", "xoxo", "bisous", "bises"})
+_SIGNATURE_WORDS = 8
+
+
+def _inline_signature(line: str, lex: Lexicon) -> str | None:
+    """The name of a signature run on at the end of a line, before any company or title.
+
+    Real notes sign inline far more often than on a line of their own: "... next week.
+    All the best, Rosie – Oakfield Digital", "Bien à vous,Thomas – Talent Acquisition @
+    Hiresoft", "... ! lou", "... en parler bises Clara". The tail after one of the last
+    two sentence ends (or, unpunctuated, after the last sign-off word) is read as
+    sign-off, then name, then whatever title or company follows a dash, a bar or a comma;
+    the name is the part *before* the company, so the company is never greeted.
+    """
+    if _INITIALLED.search(line):
+        return None  # "J. Patel": an initial is no first name, and the surname is none either
+    tails: list[str] = []
+    end = len(line.rstrip())
+    for _ in range(2):
+        cut = max(line.rfind(mark, 0, end) for mark in (". ", "! ", "? ", "… ", "!", "?"))
+        if cut < 0:
+            break
+        tails.append(line[cut + 1 :])
+        end = cut
+    words = line.split()
+    folded = [fold_aligned(w).strip(",.!?:;") for w in words]
+    for idx in range(len(words) - 1, max(-1, len(words) - _SIGNATURE_WORDS - 1), -1):
+        if folded[idx] in lex.signoffs or folded[idx] in _KISSES:
+            tails.append(" ".join(words[idx:]))
+            break
+    if len(words) <= 4:
+        tails.append(line)  # "Cheers,Bec" on its own line
+    for tail in tails:
+        name = _signature_name(tail, lex)
+        if name:
+            return name
+    return None
+
+
+def _signature_name(tail: str, lex: Lexicon) -> str | None:
+    """Sign-off, then name, then title or company: the name, or ``None``."""
+    tail = trim_runs(tail, _EDGES)
+    if not tail or len(tail.split()) > _SIGNATURE_WORDS:
+        return None
+    signed = False
+    folded = fold_aligned(tail)
+    for signoff in lex.signoffs + tuple(_KISSES):
+        if folded.startswith(signoff) and not folded[len(signoff) : len(signoff) + 1].isalnum():
+            tail, signed = trim_runs(tail[len(signoff) :], _EDGES), True
+            break
+    pieces = [piece.split() for piece in _SIGNATURE_CUT.split(tail) if piece.strip()]
+    pieces = [[w for w in words if fold_aligned(w) not in _KISSES] for words in pieces]
+    pieces = [words for words in pieces if words]
+    if not pieces:
+        return None
+    name = name_phrase(" ".join(pieces[0]), lex.lang)
+    if name:
+        return name
+    if len(pieces) > 1 and _a_closing(pieces[0]):
+        # "Thanks heaps, Zoe", "All best, Kit", "Avec mes remerciements, Arnaud Rey":
+        # a closing the lists do not know, then the name.
+        name = name_phrase(" ".join(pieces[1]), lex.lang)
+        if name:
+            return name
+    word = pieces[0][0]
+    lone = len(pieces[0]) == 1 and word.isalpha() and word.islower() and len(word) <= 15
+    if lone and (signed or len(tail.split()) == 1) and fold_aligned(word) not in lex.signoffs:
+        # "thx! rosa", "? alex", "xx bianca", "x lou, Grind & Co": a lower-case name.
+        return name_phrase(word, lex.lang, signed=True)
+    return None
+
+
+def _a_closing(words: list[str]) -> bool:
+    """Words that read as a closing, not a title: lower case after the first word."""
+    return all(w.islower() for w in words[1:]) and (len(words) > 1 or words[0].islower())
+
+
 def _is_signoff_line(line: str, lex: Lexicon) -> bool:
     return trim_runs(fold_aligned(line), _EDGES) in lex.signoffs
 
@@ -401,6 +487,8 @@ def find_inviter(
         if _is_signoff_line(lines[idx], lex):
             candidates.append(name_phrase(lines[idx + 1], lex.lang))
     if lines:
+        candidates.append(_inline_signature(lines[-1], lex))
+    if lines:
         last = lines[-1]
         if _INITIALLED.search(last):
             # "J. Patel", "M.J. O'Connor": the first name is an initial, the rest a surname.
@@ -418,6 +506,9 @@ def find_inviter(
             dashed = re.search(r"\s[-–—~]+\s*[^\W\d_]+[.!]*\s*$", last) is not None
             candidates.append(name_phrase(tail, lex.lang, signed=dashed))
             candidates.append(_signoff_then_name(tail, lex))
+    if len(lines) > 1:
+        # "Cheers,Bec" over a company line ("Southern Cross Health Staffing").
+        candidates.append(_inline_signature(lines[-2], lex))
     for candidate in candidates:
         if candidate and not _same(candidate, recipient):
             return candidate, "signature"
