@@ -48,7 +48,9 @@ def openness(data: dict[str, object]) -> str:
     return str(parts["openness"]).casefold()
 
 
-ASKS = ("what brings you", "ce qui vous amène", "ce qui t'amène")
+ASKS = ("what brings you", "ce qui vous amène", "ce qui t'amène", "what you have in mind")
+ASKS += ("what prompted your note", "more about yourself", "more about you")
+ASKS += ("m'en volontiers un peu plus", "ce qui motive", "donné envie de m'écrire")
 MEETS = ("meet first", "meet over a coffee first", "rencontrer d'abord", "rencontre d'abord")
 MEETS += ("parler d'abord", "talk it through", "rencontrons-nous volontiers d'abord")
 

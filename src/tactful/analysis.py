@@ -39,6 +39,22 @@ ReferenceKind = Literal[
     "work",
     "other",
 ]
+Role = Literal[
+    "generic",
+    "seller",
+    "recruiter",
+    "candidate",
+    "job_seeker",
+    "student",
+    "researcher",
+    "organiser",
+    "congratulator",
+    "alumni",
+    "referred",
+    "met",
+    "fan",
+    "peer",
+]
 SignalKind = Literal["link", "email", "phone", "call_to_action", "pitch", "injection", "stock"]
 
 
@@ -89,6 +105,9 @@ class Analysis(BaseModel):
     signals: list[Signal] = Field(default_factory=list)
     met: bool = False
     """The note says the two already met or exchanged (at an event, in a group)."""
+    role: Role = "peer"
+    """Who the inviter is here (``cues.find_role``): a candidate is never thanked for
+    "thinking of me", a student never offered "send me the role"."""
     action: Literal["decline", "ask", "meet"] | None = None
     """The triage's suggestion for the openness (``tactful.triage``); ``None``: not triaged."""
 
@@ -136,6 +155,8 @@ def analyse(
         signals.append(Signal(kind="stock", evidence=norm[:80]))
     purpose, pitch_cues = lx.find_purpose(safe, lex, signals)
     signals.extend(Signal(kind="pitch", evidence=cue) for cue in pitch_cues)
+    met = lx.find_met(safe, lex)
+    role = lx.find_role(safe, lex, stock=stock, purpose=purpose, references=references, met=met)
 
     return Analysis(
         text=norm,
@@ -149,7 +170,8 @@ def analyse(
         references=references,
         purpose=purpose,
         signals=signals,
-        met=lx.find_met(safe, lex),
+        met=met,
+        role=role,
     )
 
 

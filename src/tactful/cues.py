@@ -141,6 +141,7 @@ class Lexicon:
     raw: dict[str, Any]
     greeting: re.Pattern[str]
     signoffs: tuple[str, ...]
+    roles: tuple[tuple[str, re.Pattern[str]], ...]
     intro: re.Pattern[str]
     intro_suffix: re.Pattern[str]
     stock: re.Pattern[str]
@@ -290,6 +291,7 @@ def lexicon(lang: str) -> Lexicon:
             rf"({_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})"
         ),
         purposes={name: phrase_re(cues) for name, cues in data["purposes"].items()},
+        roles=tuple((name, phrase_re(data["roles"][name])) for name in data["roles"]["order"]),
         purpose_evidence={
             name: phrase_re(cues) for name, cues in data.get("purpose_evidence", {}).items()
         },
@@ -616,6 +618,45 @@ def is_stock(norm: str, lex: Lexicon, *, recipient: str | None, inviter: str | N
     content = [w for w in content if w not in not_names(lex.lang) or len(w) > 3]
     content = [w for w in content if w not in lex.stock_words]
     return len(content) <= 1
+
+
+def find_role(
+    safe: str,
+    lex: Lexicon,
+    *,
+    stock: bool,
+    purpose: str,
+    references: list[Reference],
+    met: bool,
+) -> str:
+    """Who the inviter is in this note: what they ask decides what a reply may say.
+
+    A stock line is ``generic`` and a pitch a ``seller``; then the first role whose cues
+    match, in the data's order, with a candidate read before a recruiter (someone applying
+    also says "role" and "position"); then a mutual contact (``referred``), a meeting
+    (``met``), the user's content (``fan``); any other personal note is from a ``peer``.
+    """
+    if stock:
+        return "generic"
+    if purpose == "selling":
+        return "seller"
+    folded = fold_aligned(safe)
+    found = {name for name, pattern in lex.roles if pattern.search(folded)}
+    if "candidate" in found:
+        return "candidate"
+    if purpose == "recruiting":
+        return "recruiter"
+    for name, _ in lex.roles:
+        if name in found:
+            return name
+    kinds = {ref.kind for ref in references}
+    if "mutual" in kinds:
+        return "referred"
+    if met:
+        return "met"
+    if kinds & {"article", "post", "talk", "podcast", "book", "newsletter", "course", "video"}:
+        return "fan"
+    return "peer"
 
 
 def find_met(safe: str, lex: Lexicon) -> bool:

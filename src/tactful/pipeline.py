@@ -91,9 +91,9 @@ def _with_triage(analysis: Analysis, triage: NoteTriage) -> Analysis:
     """
     update: dict[str, Any] = {"action": triage.action}
     if triage.kind == "sales" and analysis.purpose != "selling":
-        update["purpose"] = "selling"
+        update.update(purpose="selling", role="seller")
     if triage.kind == "stock" and not analysis.stock:
-        update.update(stock=True, personalised=False)
+        update.update(stock=True, personalised=False, role="generic")
     return analysis.model_copy(update=update)
 
 

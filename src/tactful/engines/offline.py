@@ -38,7 +38,21 @@ CONTENT_KINDS = (
     "work",
 )
 NEEDS = ("recruiting", "advice", "collaboration")
+ROLE_THANKS = (
+    "candidate",
+    "job_seeker",
+    "student",
+    "researcher",
+    "organiser",
+    "congratulator",
+    "alumni",
+)
+"""Roles with thanks of their own, used when the note names nothing more specific."""
+ASKING_ROLES = ("generic", "peer")
+"""Roles whose note may not say what brings them: only they are asked."""
 VOWELS = "aeiouyhàâäéèêëîïôöùûü"
+ELIDING = "aeiouyàâäéèêëîïôöùûü"
+"""Initial letters before which French elides "de" and "que" (not "h": "de Hambourg")."""
 
 
 @dataclass
@@ -178,10 +192,19 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
             if topic:
                 return Plan("mutual_named", {"contact": topic}, need, topic)
             unnamed_mutual = True  # "people we both know" only if nothing more specific is said
+    role_thanks = analysis.role in ROLE_THANKS and bank.get("appreciation", analysis.role, "long")
+    named_content = any(ref.kind in CONTENT_KINDS for ref in analysis.references)
+    if role_thanks and analysis.role == "congratulator" and not named_content:
+        # Congratulations are thanked as such, not as a message "about" the new role.
+        return Plan(analysis.role, {}, need)
     for ref in analysis.references:
         topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
         if ref.kind == "other" and topic and not flagged(topic):
             return Plan("interest", {"topic": topic}, need, topic)
+    if role_thanks:
+        # What the inviter asks or offers, thanked for what it is: a candidate's interest
+        # in the role, an invitation to speak, a student's questions.
+        return Plan(analysis.role, {}, need)
     if unnamed_mutual:
         return Plan("mutual", {}, need)
     for ref in analysis.references:
@@ -196,16 +219,28 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
     return Plan("personal")
 
 
-def _fill(template: str, slots: dict[str, str], unstack: dict[str, str] | None = None) -> str:
+def _fill(template: str, slots: dict[str, str], grammar: dict[str, Any] | None = None) -> str:
     """Replace ``{slot}`` markers; plain replacement, so braces in values stay inert.
 
-    ``unstack`` (the grammar's) swaps a preposition before a slot whose value already uses
-    it, so French never stacks "sur ... sur": "vos mots à propos de mon article sur ..."."""
+    The grammar (``[grammar]`` of the phrase bank) adapts the words just before a slot:
+    ``unstack`` swaps a preposition the value already uses, so French never stacks
+    "sur ... sur" ("vos mots à propos de mon article sur ..."); ``contract`` and ``elide``
+    make "à {topic}" + "le salon" read "au salon" and "de {subject}" + "IA" read "d'IA".
+    """
+    grammar = grammar or {}
     for key, value in slots.items():
         marker = "{" + key + "}"
-        for word, instead in (unstack or {}).items():
+        for word, instead in grammar.get("unstack", {}).items():
             if f" {word} " in f" {value} " and f"{word} {marker}" in template:
                 template = template.replace(f"{word} {marker}", f"{instead} {marker}")
+        for pair, joined in grammar.get("contract", {}).items():
+            before, article = pair.split()
+            if f"{before} {marker}" in template and value.lower().startswith(f"{article} "):
+                template = template.replace(f"{before} {marker}", f"{joined} {marker}")
+                value = value[len(article) + 1 :]
+        for word in grammar.get("elide", []):
+            if f" {word} {marker}" in f" {template}" and value[:1].lower() in ELIDING:
+                template = template.replace(f"{word} {marker}", f"{word[:-1]}'{marker}")
         template = template.replace(marker, value)
     return template
 
@@ -248,7 +283,61 @@ def _rationales(analysis: Analysis, profile: Profile, bank: _Bank, style: str) -
         met = bank.get("rationale_met", style)
         if met:
             return met
-    return bank.get("rationale", style)
+    # A reason and a decision written apart combine: two replies rarely share both.
+    reasons = bank.get("rationale_reason", style)
+    decisions = bank.get("rationale_decision", style)
+    return bank.get("rationale", style) + [f"{r}, {d}" for r in reasons for d in decisions]
+
+
+def _named(analysis: Analysis, kind: str) -> str | None:
+    """The first clean name of a ``kind`` reference (an event, a group, a contact).
+
+    A name standing after the inviter's own signature ("Hugo Martin, Groupe Altea") is
+    their employer, not a place the two could meet.
+    """
+    signature = analysis.text.rfind(analysis.inviter) if analysis.inviter else -1
+    for ref in analysis.references:
+        if signature >= 0 and analysis.text.find(ref.evidence, signature) >= 0:
+            continue
+        if ref.kind == kind and ref.topic:
+            topic = sanitise_topic(ref.topic, analysis.lang, proper=True)
+            if topic:
+                return topic
+    return None
+
+
+def _step_openings(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> list[str]:
+    """The next step the note itself offers, filled in; empty when it offers none.
+
+    A mutual contact can introduce the two; the organiser's event or the shared group is
+    where to meet; a candidate, a job seeker, a student or a researcher gets the channel
+    that serves their request (the application, a message with questions) rather than a
+    question about what brings them; a fan can follow the user's posts, or talk about the
+    subject they wrote about. Sellers and stock lines get none of these.
+    """
+    role = analysis.role
+    if role in ("seller", "generic"):
+        return []
+    contact, event, group = (_named(analysis, kind) for kind in ("mutual", "event", "group"))
+    if contact:
+        templates = bank.get("openness", "next", "referred", style)
+        return [_fill(t, {"contact": contact}, bank.grammar) for t in templates]
+    if role == "organiser" and event:
+        templates = bank.get("openness", "role", "organiser_event", style)
+        return [_fill(t, {"topic": event}, bank.grammar) for t in templates]
+    if bank.get("openness", "role", role, style):
+        return bank.get("openness", "role", role, style)
+    kind, place = ("group", group) if group else ("event", event)
+    if place:
+        # Only to people who met does the reply offer to go on talking there.
+        where = ("openness", f"met_{kind}") if analysis.met else ("openness", "next", kind)
+        return [_fill(t, {"topic": place}, bank.grammar) for t in bank.get(*where, style)]
+    if plan.echo and plan.situation in ("content_topic", "interest"):
+        templates = bank.get("openness", "next", "topic", style)
+        return [_fill(t, {"subject": plan.echo}, bank.grammar) for t in templates]
+    if role == "fan":
+        return bank.get("openness", "next", "follow", style)
+    return []
 
 
 def _pick(rng: random.Random, options: list[str]) -> str:
@@ -265,9 +354,14 @@ def _action_openings(analysis: Analysis, profile: Profile, bank: _Bank, style: s
     Empty when the triage chose a plain decline (or the bank has no such phrases),
     so the need- or path-based openness applies as before.
     """
-    if analysis.action == "ask" or (analysis.action == "meet" and analysis.stock):
+    if analysis.action == "meet" and analysis.stock:
         # A stock line states no need: at most, ask what brings them.
         return bank.get("openness", "action", "ask", style)
+    if analysis.action == "ask":
+        # Asking what brings them is for notes that do not say it; the others say it.
+        if analysis.role in ASKING_ROLES:
+            return bank.get("openness", "action", "ask", style)
+        return []
     if analysis.action == "meet":
         key = "meet_channels" if profile.channels else "meet"
         return bank.get("openness", "action", key, style) or bank.get(
@@ -286,6 +380,9 @@ def _openness_long(
         # A concrete need: the meeting (or group, or the user's channels) comes first.
         offer = _fill(_pick(rng, action), {"channels": _channels(profile, bank)})
         return " ".join([offer, _pick(rng, bank.get("thanks", "long"))])
+    step = [] if profile.channels else _step_openings(plan, analysis, bank, "long")
+    if step:
+        return " ".join([_pick(rng, step), _pick(rng, bank.get("thanks", "long"))])
     if action:
         sentences.append(_pick(rng, action))
     elif plan.need:
@@ -307,10 +404,12 @@ def _long(
     appreciation = _fill(
         _pick(rng, bank.get("appreciation", plan.situation, "long")),
         plan.slots,
-        bank.grammar.get("unstack"),
+        bank.grammar,
     )
     policy = _policy(profile, bank, short=False)[0]
-    rationale = _fill(_pick(rng, _rationales(analysis, profile, bank, "long")), {"policy": policy})
+    rationale = _fill(
+        _pick(rng, _rationales(analysis, profile, bank, "long")), {"policy": policy}, bank.grammar
+    )
     openness = _openness_long(plan, analysis, profile, bank, rng)
     if profile.name:
         signoff = _fill(_pick(rng, bank.get("signoff", "named")), {"name": profile.name})
@@ -326,13 +425,17 @@ def _short(
     """Two sentences, at most 300 characters: (address +) appreciation; rationale + openness.
 
     Options are shuffled with the seeded generator and the first combination that
-    fits wins; if none fits, the user's policy gives way to the short default, and
-    then the echoed topic to a plainer appreciation. The inviter's name is never dropped.
+    fits wins; if none fits, the user's policy gives way to the short default, then the
+    note's own next step to a plain meeting, and last the echoed topic to a plainer
+    appreciation (what the note talked about is worth more than a tailored offer). The
+    inviter's name is never dropped.
     """
     who = {"inviter": analysis.inviter} if analysis.inviter else {}
     addresses = _shuffled(rng, bank.get("address", "named" if who else "anonymous"))
     path = _path(analysis, profile, bank)
     primary = _action_openings(analysis, profile, bank, "short")
+    if not primary and not profile.channels and analysis.action != "meet":
+        primary = _step_openings(plan, analysis, bank, "short")
     if not primary and plan.need:
         primary = bank.get("openness", "need", plan.need, "short")
     primary = _shuffled(rng, primary or bank.get("openness", path, "short"))
@@ -344,17 +447,17 @@ def _short(
     channels = _channels(profile, bank)
     tries = [
         (candidate, policy, openings)
-        for openings in (primary, meet)
         for candidate in plans
+        for openings in (primary, meet)
         for policy in _policy(profile, bank, short=True)
     ]
     for candidate, policy, openings in tries:
         thanks = _shuffled(rng, bank.get("appreciation", candidate.situation, "short"))
         combos = product(addresses, thanks, rationales, openings)
         for address, appreciation, rationale, opening in combos:
-            unstack = bank.grammar.get("unstack")
-            first = _cap(_fill(address, who) + _fill(appreciation, candidate.slots, unstack)) + "."
-            reason = _cap(_fill(rationale, {"policy": policy}))
+            first = _cap(_fill(address, who) + _fill(appreciation, candidate.slots, bank.grammar))
+            first += "."
+            reason = _cap(_fill(rationale, {"policy": policy}, bank.grammar))
             offer = _fill(opening, {"channels": channels})
             message = f"{first} {reason}{offer}."
             if len(message) <= SHORT_LIMIT:
