@@ -632,9 +632,10 @@ def find_role(
     """Who the inviter is in this note: what they ask decides what a reply may say.
 
     A stock line is ``generic`` and a pitch a ``seller``; then the first role whose cues
-    match, in the data's order, with a candidate read before a recruiter (someone applying
-    also says "role" and "position"); then a mutual contact (``referred``), a meeting
-    (``met``), the user's content (``fan``); any other personal note is from a ``peer``.
+    match, in the data's order, with a candidate, a job seeker and a congratulation read
+    before a recruiter (they also say "role" and "position"); then a mutual contact
+    (``referred``), a meeting (``met``), the user's content (``fan``); any other personal
+    note is from a ``peer``.
     """
     if stock:
         return "generic"
@@ -642,8 +643,11 @@ def find_role(
         return "seller"
     folded = fold_aligned(safe)
     found = {name for name, pattern in lex.roles if pattern.search(folded)}
-    if "candidate" in found:
-        return "candidate"
+    for name in ("candidate", "job_seeker", "congratulator"):
+        if name in found:
+            # They say "role" and "position" too ("congrats on the new role"), but they are
+            # not hiring; a recruiter who opens with congratulations is thanked for them.
+            return name
     if purpose == "recruiting":
         return "recruiter"
     for name, _ in lex.roles:
@@ -763,6 +767,23 @@ def _topic_span(text: str, start: int = 0) -> str:
         return head
     space = head.rfind(" ")
     return head[:space] if space >= 0 else head[:TOPIC_SPAN]
+
+
+def whole_phrase(topic: str, lex: Lexicon, limit: int = 8) -> str:
+    """``topic`` if it has at most ``limit`` words, else its head up to a natural joint.
+
+    "un projet open source de traduction automatique pour les langues autochtones" keeps
+    "un projet open source de traduction automatique" (cut before "pour"); a span with no
+    joint within the limit is a clause, not a noun phrase, and gives ``""``: a reply
+    echoes only whole phrases, never one cut mid-way.
+    """
+    words = topic.split()
+    if len(words) <= limit:
+        return topic
+    for idx in range(limit, 1, -1):
+        if fold_aligned(words[idx]) in lex.topic_places:
+            return " ".join(words[:idx])
+    return ""
 
 
 def _cut_topic(raw: str, lex: Lexicon) -> str:
@@ -932,9 +953,13 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
             kind = "event"
         elif any(w in lex.group_nouns for w in words):
             kind = "group"
-        elif lex.places.search(before) and eventful_line(start):
-            kind = "event"
-        elif lex.group_cues.search(before.rstrip()):
+        elif (
+            lex.places.search(before)
+            and eventful_line(start)
+            and (_event_like(name, words) or _articled(before, lex))
+        ):
+            kind = "event"  # "at PyCon", "à VivaTech"; "in Leeds", "à Lausanne" are towns
+        elif (cue := lex.group_cues.search(before.rstrip())) and not _weak_group_cue(cue, lex):
             kind = "group"
         if kind is None or (len(words) == 1 and len(name) < 3):
             continue
@@ -961,6 +986,31 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
         if topic:
             out.append(Reference(kind=kind, topic=topic, evidence=safe[t_start:t_end].strip()))
     return out
+
+
+def _event_like(name: str, words: list[str]) -> bool:
+    """A name after "at"/"à" with no event noun: an event only if it looks made, not a town.
+
+    "PyCon", "VivaTech", "DevFest 2024", "Web Summit Lisbon" are events; one plain
+    capitalised word ("Leeds", "Ixelles") is a place as often as not.
+    """
+    if len(words) > 1:
+        return True
+    inner = name[1:]
+    return any(ch.isupper() or ch.isdigit() for ch in inner)
+
+
+def _articled(before: str, lex: Lexicon) -> bool:
+    """The name follows an article or a contraction ("au Startupfest", "at the Expo"):
+    towns take none ("à Lausanne", "in Leeds"), events and venues do."""
+    words = before.split()
+    last = words[-1] if words else ""
+    return last in lex.articles or last in lex.contractions or last in {"the", "le", "la", "l'"}
+
+
+def _weak_group_cue(cue: re.Match[str], lex: Lexicon) -> bool:
+    weak = {_fold_cue(w) for w in lex.raw["events"].get("weak_group_cues", [])}
+    return " ".join(cue.group(0).split()) in weak
 
 
 def _last_word(text: str, end: int) -> str:
@@ -1005,6 +1055,10 @@ def _full_name(safe: str, start: int, end: int, lang: str, *, backwards: bool) -
     """
     words = safe[start:end].split()
     if backwards:
+        # The name pattern may run into the cue's own first words ("Sofie Claes m'a" before
+        # "parlé de vous"): lower-case words next to the cue are not part of the name.
+        while words and not words[-1][:1].isupper():
+            words.pop()
         words.reverse()
     run: list[str] = []
     for word in words:
@@ -1044,8 +1098,8 @@ def _interests(safe: str, lex: Lexicon) -> list[Reference]:
     folded = fold_aligned(safe)
     out: list[Reference] = []
     for match in lex.interest.finditer(folded):
-        raw = safe[match.start("topic") : match.end("topic")]
-        topic = sanitise_topic(_cut_topic(raw, lex), lex.lang, max_words=8)
+        raw = whole_phrase(_cut_topic(safe[match.start("topic") : match.end("topic")], lex), lex)
+        topic = sanitise_topic(raw, lex.lang, max_words=8) if raw else None
         if topic:
             out.append(
                 Reference(
@@ -1075,10 +1129,11 @@ def find_references(
         + ([] if any(r.kind == "event" for r in named) else _unnamed_events(safe, lex))
         + _interests(safe, lex)
     )
-    from tactful.salient import salient_references
+    from tactful.salient import salient_references, worth_echoing
 
     # Fallback topics come last; capitalised names only when no content is named.
     ordered += salient_references(safe, lex, exclude=exclude, names=not content)
+    ordered = [r for r in ordered if r.kind != "other" or worth_echoing(r.topic or "", lex)]
     seen: set[tuple[str, str | None]] = set()
     out: list[Reference] = []
     for ref in ordered:

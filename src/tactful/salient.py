@@ -62,6 +62,7 @@ class _Cues:
     role_template_vowel: str
     not_topics: frozenset[str]
     reject_first: frozenset[str]
+    place_words: frozenset[str]
 
 
 def _cues(lex: Lexicon) -> _Cues:
@@ -91,26 +92,49 @@ def _compiled(lang: str) -> _Cues:
         role_template_vowel=data.get("role_template_vowel", data.get("role_template", "{role}")),
         not_topics=words("not_topics"),
         reject_first=words("reject_first"),
+        place_words=words("place_words"),
     )
 
 
 def _cap(topic: str | None) -> str | None:
-    """Drop trailing words until the topic fits ``MAX_CHARS``; ``None`` if nothing is left."""
-    if not topic:
+    """The topic if it fits ``MAX_CHARS``, else ``None``: a phrase cut short is a fragment
+    ("la place des femmes dans les métiers"), and a reply echoes only whole phrases."""
+    if not topic or len(topic) > MAX_CHARS:
         return None
-    words = topic.split()
-    while words and len(" ".join(words)) > MAX_CHARS:
-        words.pop()
-    return " ".join(words) or None
+    return topic
+
+
+def worth_echoing(topic: str, lex: Lexicon) -> bool:
+    """Whether a fallback topic is a phrase a reply can name as what the note was about."""
+    return _worth_echoing(topic, lex, _cues(lex))
 
 
 def _worth_echoing(topic: str, lex: Lexicon, cues: _Cues) -> bool:
+    """A whole noun phrase, not a pronoun, a vague word or a lone ordinary word.
+
+    A lone capitalised word is echoed only when it is a term of art ("DevOps", "RGPD",
+    "S/4HANA"): otherwise it is as often a town ("Leeds"), a company or a person's name as
+    a topic. A lone common word ("bootstrapping", "thermodynamique") stays.
+    """
     folded = fold_aligned(topic)
     tokens = folded.split()
     if not tokens or folded in cues.not_topics or tokens[0] in cues.reject_first:
         return False
+    word = topic.strip()
+    if len(tokens) == 1 and word[:1].isupper() and not _term_of_art(word):
+        return False
     content = [t for t in tokens if t not in lex.stopwords and t not in cues.not_topics]
     return any(len(t) > 1 or t.isupper() for t in content)
+
+
+def _term_of_art(word: str) -> bool:
+    """ "DevOps", "RGPD", "S/4HANA", "dbt", "C++": capitals inside, digits or signs."""
+    inner = word[1:]
+    return (
+        any(ch.isupper() for ch in inner)
+        or any(ch.isdigit() or ch in "/+#." for ch in word)
+        or (word.isupper() and len(word) > 1)
+    )
 
 
 def complement_topic(text: str, lex: Lexicon, *, after_noun: bool = False) -> str | None:
@@ -128,7 +152,7 @@ def _complement(text: str, lex: Lexicon, *, after_noun: bool) -> tuple[str, str]
     """``after_noun``: ``text`` follows a content noun, and only a complement right
     after it counts ("your walkthrough of X", "votre cours de thermodynamique").
     """
-    from tactful.cues import _cut_topic, _topic_span
+    from tactful.cues import _cut_topic, _topic_span, whole_phrase
 
     cues = _cues(lex)
     folded = fold_aligned(text)
@@ -142,7 +166,7 @@ def _complement(text: str, lex: Lexicon, *, after_noun: bool) -> tuple[str, str]
     for match in matches:
         if match.start() > 0 and folded[match.start() - 1].isalnum():
             continue
-        raw = _cut_topic(_topic_span(text, match.end()), lex)
+        raw = whole_phrase(_cut_topic(_topic_span(text, match.end()), lex), lex)
         prefix = prefixes.get(" ".join(match.group("cue").split()), "")
         topic = _cap(sanitise_topic(prefix + raw, lex.lang, max_words=8) if raw else None)
         if topic and _worth_echoing(topic, lex, cues):
@@ -164,8 +188,10 @@ def _role(sentence: str, lex: Lexicon, cues: _Cues) -> str | None:
         if not words and key in cues.role_skip:
             continue  # "a new Head of Data", "son futur CTO"
         words.append(bare)
-        if bare != word or len(words) == 5:
+        if bare != word:
             break
+        if len(words) > 5:
+            return None  # no natural end: "M&A de 4 à 6 ans ..." is a fragment, not a title
     role = _cap(sanitise_topic(" ".join(words), lex.lang, max_words=5, proper=True))
     if not role or not _worth_echoing(role, lex, cues):
         return None
@@ -211,6 +237,8 @@ def _names(sentence: str, lex: Lexicon, cues: _Cues, exclude: tuple[str | None, 
         prev = fold_aligned(before.split()[-1]).strip(".,")
         if prev in titles(lex.lang) or prev in cues.reject_first:
             continue  # "Mr. Laurent"; "our Discord", "notre Slack": the inviter's own
+        if prev in cues.place_words or (prev in lex.articles and _after_place(before, cues)):
+            continue  # "in Leeds", "à la Gare Maritime", "in the Pilbara": a place
         if lex.intro.search(folded[max(0, start - 50) : start]):
             continue  # "I'm a nurse in Leeds", "je suis ... chez Capgemini"
         words = match.group(0).rstrip(".'").split()
@@ -229,6 +257,12 @@ def _names(sentence: str, lex: Lexicon, cues: _Cues, exclude: tuple[str | None, 
         if topic and _worth_echoing(topic, lex, cues):
             out.append(topic)
     return out
+
+
+def _after_place(before: str, cues: _Cues) -> bool:
+    """``before`` ends with a place word and an article ("in the", "à la")."""
+    words = fold_aligned(before).split()
+    return len(words) > 1 and words[-2].strip(".,") in cues.place_words
 
 
 def salient_references(

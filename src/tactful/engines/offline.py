@@ -152,6 +152,8 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
     worth echoing wins, then a stated need, then the note's being personal.
     """
     need = analysis.purpose if analysis.purpose in NEEDS else None
+    if need == "recruiting" and analysis.role != "recruiter":
+        need = None  # a candidate or a congratulation also says "role": only a recruiter hires
     if analysis.stock:
         # The triage's policy may say to decline a stock line without asking for more.
         return Plan("stock", need=None if analysis.action == "decline" else "stock")
@@ -205,7 +207,7 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
         # What the inviter asks or offers, thanked for what it is: a candidate's interest
         # in the role, an invitation to speak, a student's questions.
         return Plan(analysis.role, {}, need)
-    if unnamed_mutual:
+    if unnamed_mutual and not quoted:
         return Plan("mutual", {}, need)
     for ref in analysis.references:
         if ref.kind in CONTENT_KINDS and ref.noun and not quoted:
