@@ -85,3 +85,18 @@ def test_french_thanks_never_stack_sur_before_a_topic_that_says_sur(note: str, s
     assert not re.search(
         r"\b(?:mots?|message|note|billet) sur (?:mon|ma|mes|ton|ta|tes)\b[^.]*\bsur\b", thanks
     ), thanks
+
+
+def test_each_french_register_keeps_to_its_own_forms() -> None:
+    """A "vous" phrase never says "n'hésite pas" or "si tu veux bien", nor a "tu" phrase
+    "votre" (a reader caught "si tu veux bien" in a reply to a stranger written with vous)."""
+    bank = load_toml("fr/phrases.toml")
+    tu_forms = re.compile(r"\b(?:tu|ton|ta|tes|toi|te)\b|n'hésite pas|si tu ", re.IGNORECASE)
+    vous_forms = re.compile(r"\b(?:vous|votre|vos)\b|n'hésitez pas", re.IGNORECASE)
+    for register, wrong in (("vous", tu_forms), ("tu", vous_forms)):
+        slips = [
+            (where, s)
+            for where, s in _sentences({register: bank[register]})
+            if wrong.search(s) and "nous nous" not in s
+        ]
+        assert not slips, slips

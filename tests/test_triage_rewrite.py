@@ -51,8 +51,10 @@ def openness(data: dict[str, object]) -> str:
 ASKS = ("what brings you", "ce qui vous amène", "ce qui t'amène", "what you have in mind")
 ASKS += ("what prompted your note", "more about yourself", "more about you")
 ASKS += ("m'en volontiers un peu plus", "ce qui motive", "donné envie de m'écrire")
+ASKS += ("a few lines about what you do", "introduce yourself", "quelques mots sur ce que")
+ASKS += ("présentez-vous", "présente-toi")
 MEETS = ("meet first", "meet over a coffee first", "rencontrer d'abord", "rencontre d'abord")
-MEETS += ("parler d'abord", "talk it through", "rencontrons-nous volontiers d'abord")
+MEETS += ("parler d'abord", "talk it through", "prenons d'abord un café")
 
 
 @pytest.mark.parametrize("style", ["long", "short"])

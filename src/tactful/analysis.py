@@ -105,6 +105,8 @@ class Analysis(BaseModel):
     signals: list[Signal] = Field(default_factory=list)
     met: bool = False
     """The note says the two already met or exchanged (at an event, in a group)."""
+    asks: bool = False
+    """The note asks for something (a question or a request): it says what brings them."""
     role: Role = "peer"
     """Who the inviter is here (``cues.find_role``): a candidate is never thanked for
     "thinking of me", a student never offered "send me the role"."""
@@ -171,6 +173,7 @@ def analyse(
         purpose=purpose,
         signals=signals,
         met=met,
+        asks=lx.find_request(safe, lex),
         role=role,
     )
 

@@ -142,6 +142,7 @@ class Lexicon:
     greeting: re.Pattern[str]
     signoffs: tuple[str, ...]
     roles: tuple[tuple[str, re.Pattern[str]], ...]
+    requests: re.Pattern[str]
     intro: re.Pattern[str]
     intro_suffix: re.Pattern[str]
     stock: re.Pattern[str]
@@ -292,6 +293,7 @@ def lexicon(lang: str) -> Lexicon:
         ),
         purposes={name: phrase_re(cues) for name, cues in data["purposes"].items()},
         roles=tuple((name, phrase_re(data["roles"][name])) for name in data["roles"]["order"]),
+        requests=phrase_re(data["roles"].get("requests", [])),
         purpose_evidence={
             name: phrase_re(cues) for name, cues in data.get("purpose_evidence", {}).items()
         },
@@ -330,7 +332,7 @@ def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
     ``signed`` (the segment followed a dash at the very end of the note) also
     accepts a lower-case name ("- jen"), which is then capitalised.
     """
-    segment = re.split(r"[,|(/]| at | @ | chez |\s[-–—~]+\s", segment, maxsplit=1)[0]
+    segment = re.split(r"[,|(/]| at | @ | chez | from |\s[-–—~]+\s", segment, maxsplit=1)[0]
     segment = trim_runs(segment, _EDGES)
     words = segment.split()
     while len(words) > 1 and fold_aligned(words[0]).rstrip(".") in titles(lang):
@@ -387,7 +389,7 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
 
 # Where a run-on signature's name ends: "Rosie – Oakfield Digital", "Julie | Consultante",
 # "Mélanie, RH – Grand Hôtel", "Thomas @ Hiresoft", "Arnaud Rey (Lyon)".
-_SIGNATURE_CUT = re.compile(r"\s[-–—~]+\s|[|,(/@•]|\s(?:at|chez)\s")
+_SIGNATURE_CUT = re.compile(r"\s[-–—~]+\s|[|,(/@•]|\s(?:at|chez|from)\s")
 # Kisses and hugs after a name ("Lucy x"): part of the sign-off, never of the name.
 _KISSES = frozenset({"x", "xx", "xxx", "xo", "xoxo", "bisous", "bises"})
 _SIGNATURE_WORDS = 8
@@ -419,17 +421,41 @@ def _inline_signature(line: str, lex: Lexicon) -> str | None:
         if folded[idx] in lex.signoffs or folded[idx] in _KISSES:
             tails.append(" ".join(words[idx:]))
             break
-    if len(words) <= 4:
-        tails.append(line)  # "Cheers,Bec" on its own line
     for tail in tails:
         name = _signature_name(tail, lex)
+        if name:
+            return name
+    if len(words) <= 4:
+        return _signature_name(line, lex, signed_only=True)  # "Cheers,Bec" on its own line
+    return None
+
+
+def _signature_block(lines: list[str], lex: Lexicon) -> str | None:
+    """The name in a signature block of short lines: "Tess Moriarty / Energy Advisor /
+    Gridwise Partners". People sign name first, title and company after, so the first
+    line of the block that reads as a name wins, never the company under it."""
+    block: list[str] = []
+    for line in reversed(lines[-4:]):
+        if len(line.split()) > 6 or line.rstrip()[-1:] in ".!?…":
+            break
+        block.insert(0, line)
+    if len(block) < 2 or len(block) == len(lines):
+        return None
+    for line in block:
+        if _INITIALLED.search(line):
+            return None
+        name = name_phrase(line, lex.lang)
         if name:
             return name
     return None
 
 
-def _signature_name(tail: str, lex: Lexicon) -> str | None:
-    """Sign-off, then name, then title or company: the name, or ``None``."""
+def _signature_name(tail: str, lex: Lexicon, *, signed_only: bool = False) -> str | None:
+    """Sign-off, then name, then title or company: the name, or ``None``.
+
+    ``signed_only``: the tail counts only if it opens with a sign-off ("Cheers,Bec"), for
+    a whole short line that could as well be a company ("Gridwise Partners")."""
+    dashed = tail.lstrip()[:1] in "-–—~"
     tail = trim_runs(tail, _EDGES)
     if not tail or len(tail.split()) > _SIGNATURE_WORDS:
         return None
@@ -439,6 +465,8 @@ def _signature_name(tail: str, lex: Lexicon) -> str | None:
         if folded.startswith(signoff) and not folded[len(signoff) : len(signoff) + 1].isalnum():
             tail, signed = trim_runs(tail[len(signoff) :], _EDGES), True
             break
+    if signed_only and not signed:
+        return None
     pieces = [piece.split() for piece in _SIGNATURE_CUT.split(tail) if piece.strip()]
     pieces = [[w for w in words if fold_aligned(w) not in _KISSES] for words in pieces]
     pieces = [words for words in pieces if words]
@@ -447,7 +475,7 @@ def _signature_name(tail: str, lex: Lexicon) -> str | None:
     name = name_phrase(" ".join(pieces[0]), lex.lang)
     if name:
         return name
-    if len(pieces) > 1 and _a_closing(pieces[0]):
+    if len(pieces) > 1 and _a_closing(pieces[0], signed=signed):
         # "Thanks heaps, Zoe", "All best, Kit", "Avec mes remerciements, Arnaud Rey":
         # a closing the lists do not know, then the name.
         name = name_phrase(" ".join(pieces[1]), lex.lang)
@@ -455,15 +483,19 @@ def _signature_name(tail: str, lex: Lexicon) -> str | None:
             return name
     word = pieces[0][0]
     lone = len(pieces[0]) == 1 and word.isalpha() and word.islower() and len(word) <= 15
-    if lone and (signed or len(tail.split()) == 1) and fold_aligned(word) not in lex.signoffs:
-        # "thx! rosa", "? alex", "xx bianca", "x lou, Grind & Co": a lower-case name.
+    alone = signed or dashed or len(tail.split()) == 1
+    if lone and alone and fold_aligned(word) not in lex.signoffs:
+        # "thx! rosa", "? alex", "xx bianca", "-dev, Northline Builders": a lower-case name.
         return name_phrase(word, lex.lang, signed=True)
     return None
 
 
-def _a_closing(words: list[str]) -> bool:
-    """Words that read as a closing, not a title: lower case after the first word."""
-    return all(w.islower() for w in words[1:]) and (len(words) > 1 or words[0].islower())
+def _a_closing(words: list[str], *, signed: bool) -> bool:
+    """Words that read as a closing, not a title: lower case after the first word ("All
+    best"), or one lower-case word left after a sign-off ("Thanks heaps, Zoe")."""
+    if len(words) == 1:
+        return signed and words[0].islower()
+    return all(w.islower() for w in words[1:])
 
 
 def _is_signoff_line(line: str, lex: Lexicon) -> bool:
@@ -489,6 +521,7 @@ def find_inviter(
         if _is_signoff_line(lines[idx], lex):
             candidates.append(name_phrase(lines[idx + 1], lex.lang))
     if lines:
+        candidates.append(_signature_block(lines, lex))
         candidates.append(_inline_signature(lines[-1], lex))
     if lines:
         last = lines[-1]
@@ -661,6 +694,12 @@ def find_role(
     if kinds & {"article", "post", "talk", "podcast", "book", "newsletter", "course", "video"}:
         return "fan"
     return "peer"
+
+
+def find_request(safe: str, lex: Lexicon) -> bool:
+    """Whether the note asks for something (a question, "would you", "pourriez-vous"):
+    then it says what brings the inviter, and a reply must not ask it again."""
+    return "?" in safe or lex.requests.search(fold_aligned(safe)) is not None
 
 
 def find_met(safe: str, lex: Lexicon) -> bool:

@@ -49,7 +49,8 @@ ROLE_THANKS = (
 )
 """Roles with thanks of their own, used when the note names nothing more specific."""
 ASKING_ROLES = ("generic", "peer")
-"""Roles whose note may not say what brings them: only they are asked."""
+"""Roles whose note may not say what brings them: only they are asked, and a peer only
+when the note asks for nothing (readers flagged "what brings you?" to notes that said)."""
 VOWELS = "aeiouyhàâäéèêëîïôöùûü"
 ELIDING = "aeiouyàâäéèêëîïôöùûü"
 """Initial letters before which French elides "de" and "que" (not "h": "de Hambourg")."""
@@ -63,6 +64,7 @@ class Plan:
     slots: dict[str, str] = field(default_factory=dict)
     need: str | None = None
     echo: str | None = None
+    variant: int = 0
 
 
 def default_seed(text: str) -> int:
@@ -94,6 +96,9 @@ class OfflineEngine:
         rng = random.Random(f"{base}|{style}|{analysis.text}|{tag}")
         bank = _Bank(analysis.lang, analysis.register)
         plan = plan_reply(analysis, bank, findings=findings)
+        # The draft's rank among ``--variants`` (their seeds step from the note's own):
+        # each variant takes the next fitting next step, the first the most specific one.
+        plan.variant = 0 if seed is None else seed - default_seed(analysis.text)
         if style == "short":
             return _short(plan, analysis, profile, bank, rng)
         return _long(plan, analysis, profile, bank, rng)
@@ -308,38 +313,51 @@ def _named(analysis: Analysis, kind: str) -> str | None:
     return None
 
 
-def _step_openings(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> list[str]:
-    """The next step the note itself offers, filled in; empty when it offers none.
+def next_steps(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> dict[str, list[str]]:
+    """The next steps the note itself offers, by kind, most specific first, filled in.
 
-    A mutual contact can introduce the two; the organiser's event or the shared group is
-    where to meet; a candidate, a job seeker, a student or a researcher gets the channel
-    that serves their request (the application, a message with questions) rather than a
-    question about what brings them; a fan can follow the user's posts, or talk about the
-    subject they wrote about. Sellers and stock lines get none of these.
+    A mutual contact can introduce the two (``referred``); the organiser's event or the
+    shared group is where to meet; a candidate, a job seeker, a student or a researcher
+    gets the channel that serves their request (``role``: the application, a message with
+    questions) rather than a question about what brings them; a fan can talk about the
+    subject they wrote about (``topic``) or follow the user's posts (``follow``). Sellers
+    and stock lines get none of these.
     """
     role = analysis.role
     if role in ("seller", "generic"):
-        return []
+        return {}
     contact, event, group = (_named(analysis, kind) for kind in ("mutual", "event", "group"))
+    steps: dict[str, list[str]] = {}
     if contact:
         templates = bank.get("openness", "next", "referred", style)
-        return [_fill(t, {"contact": contact}, bank.grammar) for t in templates]
+        steps["referred"] = [_fill(t, {"contact": contact}, bank.grammar) for t in templates]
+    own = bank.get("openness", "role", role, style)
     if role == "organiser" and event:
         templates = bank.get("openness", "role", "organiser_event", style)
-        return [_fill(t, {"topic": event}, bank.grammar) for t in templates]
-    if bank.get("openness", "role", role, style):
-        return bank.get("openness", "role", role, style)
-    kind, place = ("group", group) if group else ("event", event)
-    if place:
-        # Only to people who met does the reply offer to go on talking there.
-        where = ("openness", f"met_{kind}") if analysis.met else ("openness", "next", kind)
-        return [_fill(t, {"topic": place}, bank.grammar) for t in bank.get(*where, style)]
-    if plan.echo and plan.situation in ("content_topic", "interest"):
-        templates = bank.get("openness", "next", "topic", style)
-        return [_fill(t, {"subject": plan.echo}, bank.grammar) for t in templates]
-    if role == "fan":
-        return bank.get("openness", "next", "follow", style)
-    return []
+        steps["role"] = [_fill(t, {"topic": event}, bank.grammar) for t in templates]
+    elif own:
+        steps["role"] = own
+    if not own or role == "organiser":
+        kind, place = ("group", group) if group else ("event", event)
+        if place and not (role == "organiser" and kind == "event"):
+            # Only to people who met does the reply offer to go on talking there.
+            where = ("openness", f"met_{kind}") if analysis.met else ("openness", "next", kind)
+            steps[kind] = [
+                _fill(t, {"topic": place}, bank.grammar) for t in bank.get(*where, style)
+            ]
+        if plan.echo and plan.situation in ("content_topic", "interest"):
+            templates = bank.get("openness", "next", "topic", style)
+            steps["topic"] = [_fill(t, {"subject": plan.echo}, bank.grammar) for t in templates]
+        if role == "fan":
+            steps["follow"] = bank.get("openness", "next", "follow", style)
+    return {kind: templates for kind, templates in steps.items() if templates}
+
+
+def _step_openings(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> list[str]:
+    """The templates of one fitting next step: the most specific for a first draft, the
+    next ones in turn for further ``--variants`` (so they offer different steps)."""
+    steps = list(next_steps(plan, analysis, bank, style).values())
+    return steps[plan.variant % len(steps)] if steps else []
 
 
 def _pick(rng: random.Random, options: list[str]) -> str:
@@ -361,7 +379,7 @@ def _action_openings(analysis: Analysis, profile: Profile, bank: _Bank, style: s
         return bank.get("openness", "action", "ask", style)
     if analysis.action == "ask":
         # Asking what brings them is for notes that do not say it; the others say it.
-        if analysis.role in ASKING_ROLES:
+        if analysis.role == "generic" or (analysis.role in ASKING_ROLES and not analysis.asks):
             return bank.get("openness", "action", "ask", style)
         return []
     if analysis.action == "meet":

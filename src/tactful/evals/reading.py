@@ -15,6 +15,8 @@ itself names (``next_step``). For both styles this reports, per language and sty
   content words), sellers and stock lines excepted (they are thanked without an echo);
 * ``step``: replies to a note naming a next step (an event, a group, a contact) that
   take it up;
+* ``vary``: of the notes where more than one next step fits (short style), those whose
+  three ``--variants`` offer at least two different ones;
 * ``slips``: role slips any reader would flag: a job seeker, candidate or student
   thanked "for thinking of me", offered "send me the role"; a congratulation or a
   fan's note answered as a request for a role.
@@ -115,6 +117,8 @@ class Tally:
     step_ok: int = 0
     step_n: int = 0
     slips: int = 0
+    vary_ok: int = 0
+    vary_n: int = 0
     pairs: list[tuple[str, str]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
@@ -197,12 +201,46 @@ def score(case: dict[str, Any], style: str, tally: Tally) -> None:
             tally.failures.append(f"{tag}: {role} answered as a recruiter {slipped}: {message!r}")
 
 
+def variety(case: dict[str, Any], tally: Tally) -> None:
+    """Where several next steps fit, do three ``--variants`` offer more than one?"""
+    from tactful.engines.offline import _Bank, next_steps, plan_reply
+    from tactful.errors import TactfulError
+    from tactful.pipeline import rewrite_variants
+
+    try:
+        results = rewrite_variants(case["text"], 3, style="short", engine="offline")
+    except TactfulError:
+        return
+    analysis = results[0].analysis
+    steps = next_steps(
+        plan_reply(analysis, _Bank(analysis.lang, analysis.register)),
+        analysis,
+        _Bank(analysis.lang, analysis.register),
+        "short",
+    )
+    if len(steps) < 2 or analysis.action == "meet":
+        return  # the triage's "meet first" (the user's policy) comes before the note's steps
+    tally.vary_n += 1
+    kinds = {
+        kind
+        for result in results
+        for kind, templates in steps.items()
+        if result.parts.openness in {t.lstrip(" ,;").strip() for t in templates}
+    }
+    if len(kinds) >= 2:
+        tally.vary_ok += 1
+    else:
+        tag = case.get("id", case["text"][:40])
+        tally.failures.append(f"{tag}/variants: one next step of {sorted(steps)}: {kinds}")
+
+
 def measure(cases: list[dict[str, Any]]) -> dict[tuple[str, str], Tally]:
-    """Tallies per (language, style)."""
+    """Tallies per (language, style); the variants measure counts under the short style."""
     tallies: dict[tuple[str, str], Tally] = defaultdict(Tally)
     for case in cases:
         for style in ("long", "short"):
             score(case, style, tallies[(case["lang"], style)])
+        variety(case, tallies[(case["lang"], "short")])
     return dict(tallies)
 
 
@@ -216,7 +254,7 @@ def main(argv: list[str]) -> int:
     tallies = measure(cases)
     print(
         f"{'lang/style':<10} {'n':>4} {'same':>6} {'open':>6} {'inviter':>7} {'company':>7} "
-        f"{'subject':>7} {'step':>6} {'slips':>5}"
+        f"{'subject':>7} {'step':>6} {'vary':>6} {'slips':>5}"
     )
     for key in sorted(tallies):
         t = tallies[key]
@@ -224,7 +262,7 @@ def main(argv: list[str]) -> int:
             f"{key[0] + '/' + key[1]:<10} {t.notes:>4} {_ratio(t.same, t.notes):>6} "
             f"{_ratio(t.distinct_openness, t.notes):>6} {_ratio(t.inviter_ok, t.notes):>7} "
             f"{t.company_greeted:>7} {_ratio(t.subject_ok, t.subject_n):>7} "
-            f"{_ratio(t.step_ok, t.step_n):>6} {t.slips:>5}"
+            f"{_ratio(t.step_ok, t.step_n):>6} {_ratio(t.vary_ok, t.vary_n):>6} {t.slips:>5}"
         )
     if "--verbose" in argv:
         for key in sorted(tallies):
