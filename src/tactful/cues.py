@@ -395,7 +395,7 @@ _KISSES = frozenset({"x", "xx", "xxx", "xo", "xoxo", "bisous", "bises"})
 _SIGNATURE_WORDS = 8
 
 
-def _inline_signature(line: str, lex: Lexicon) -> str | None:
+def _inline_signature(line: str, lex: Lexicon, *, proper: bool = False) -> str | None:
     """The name of a signature run on at the end of a line, before any company or title.
 
     Real notes sign inline far more often than on a line of their own: "... next week.
@@ -404,6 +404,8 @@ def _inline_signature(line: str, lex: Lexicon) -> str | None:
     two sentence ends (or, unpunctuated, after the last sign-off word) is read as
     sign-off, then name, then whatever title or company follows a dash, a bar or a comma;
     the name is the part *before* the company, so the company is never greeted.
+    ``proper``: only a capitalised name counts (a line above the last one, where a lone
+    lower-case word is more often the rest of a closing: "Salutations distinguées").
     """
     if _INITIALLED.search(line):
         return None  # "J. Patel": an initial is no first name, and the surname is none either
@@ -422,7 +424,7 @@ def _inline_signature(line: str, lex: Lexicon) -> str | None:
             tails.append(" ".join(words[idx:]))
             break
     for tail in tails:
-        name = _signature_name(tail, lex)
+        name = _signature_name(tail, lex, proper=proper)
         if name:
             return name
     if len(words) <= 4:
@@ -450,7 +452,9 @@ def _signature_block(lines: list[str], lex: Lexicon) -> str | None:
     return None
 
 
-def _signature_name(tail: str, lex: Lexicon, *, signed_only: bool = False) -> str | None:
+def _signature_name(
+    tail: str, lex: Lexicon, *, signed_only: bool = False, proper: bool = False
+) -> str | None:
     """Sign-off, then name, then title or company: the name, or ``None``.
 
     ``signed_only``: the tail counts only if it opens with a sign-off ("Cheers,Bec"), for
@@ -484,7 +488,7 @@ def _signature_name(tail: str, lex: Lexicon, *, signed_only: bool = False) -> st
     word = pieces[0][0]
     lone = len(pieces[0]) == 1 and word.isalpha() and word.islower() and len(word) <= 15
     alone = signed or dashed or len(tail.split()) == 1
-    if lone and alone and fold_aligned(word) not in lex.signoffs:
+    if lone and alone and not proper and fold_aligned(word) not in lex.signoffs:
         # "thx! rosa", "? alex", "xx bianca", "-dev, Northline Builders": a lower-case name.
         return name_phrase(word, lex.lang, signed=True)
     return None
@@ -523,6 +527,9 @@ def find_inviter(
     if lines:
         candidates.append(_signature_block(lines, lex))
         candidates.append(_inline_signature(lines[-1], lex))
+    if len(lines) > 1:
+        # "... spot on. Cheers,Noor" over a company line ("FibreWest Networks").
+        candidates.append(_inline_signature(lines[-2], lex, proper=True))
     if lines:
         last = lines[-1]
         if _INITIALLED.search(last):
@@ -541,9 +548,6 @@ def find_inviter(
             dashed = re.search(r"\s[-–—~]+\s*[^\W\d_]+[.!]*\s*$", last) is not None
             candidates.append(name_phrase(tail, lex.lang, signed=dashed))
             candidates.append(_signoff_then_name(tail, lex))
-    if len(lines) > 1:
-        # "Cheers,Bec" over a company line ("Southern Cross Health Staffing").
-        candidates.append(_inline_signature(lines[-2], lex))
     for candidate in candidates:
         if candidate and not _same(candidate, recipient):
             return candidate, "signature"
