@@ -108,22 +108,22 @@ def test_french_contracts_before_a_filled_slot() -> None:
 
 @pytest.mark.slow
 def test_blind_reading_sets_gates() -> None:
-    """Both blind reading rounds together (170 notes per language): replies to different
-    people rarely share both their rationale and openness, signers are found, companies
-    never greeted, and --variants differ where several next steps fit."""
+    """The three blind reading rounds together (220 notes per language): replies to
+    different people rarely share both their rationale and openness, signers are found,
+    companies never greeted, and --variants differ where several next steps fit."""
     from tactful.evals import reading
     from tactful.resources import shipped_dir
 
     root = shipped_dir("evals") / "rewrite"
-    cases = reading.load(root / "reading.jsonl") + reading.load(root / "reading2.jsonl")
-    assert len(cases) == 340
+    cases = [c for name in ("", "2", "3") for c in reading.load(root / f"reading{name}.jsonl")]
+    assert len(cases) == 440
     tallies = reading.measure(cases)
     detail = "\n".join(line for t in tallies.values() for line in t.failures)
     for (lang, style), tally in tallies.items():
-        assert tally.notes == 170
+        assert tally.notes == 220
         assert tally.same / tally.notes <= 0.10, (lang, style, tally.same)
         assert tally.inviter_ok / tally.notes >= 0.97, detail
         assert tally.company_greeted == 0, detail
-        assert tally.slips <= 2, detail
+        assert tally.slips <= 4, detail
         if style == "short":
             assert tally.vary_ok / tally.vary_n >= 0.9, detail

@@ -63,6 +63,8 @@ _INITIALLED = re.compile(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
 _SEGMENT_BREAK = re.compile(
     rf"(?<=[.!?…])\s+|(?<!\s)\s++[-–—~]+\s*|[{_EMOJI}]+|(?:(?<!\s)\s++)?[|•]\s*"
 )
+# A stop word that is a possessive: cut there, a gerund loses its object ("firing your ...").
+_POSSESSIVES = frozenset({"your", "my", "our", "their", "his", "her", "its"})
 # Lower-case words inside a surname ("Van den Berghe", "De Smet", "da Silva").
 _PARTICLES = frozenset(
     {"de", "van", "von", "da", "di", "le", "den", "der", "del", "la", "du", "dos"}
@@ -346,6 +348,8 @@ def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
     if not is_name_word(first, lang):
         return None
     for word in rest:
+        if word.isupper() and word.isalpha() and len(word) > 2:
+            continue  # "Mamadou DIALLO": French signatures write the surname in capitals
         initial = len(word) <= 2 and word[0].isupper() and word.rstrip(".").isalpha()
         particle = word.lower() in _PARTICLES
         if not (is_name_word(word, lang) or initial or particle):
@@ -392,7 +396,17 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
 _SIGNATURE_CUT = re.compile(r"\s[-–—~]+\s|[|,(/@•]|\s(?:at|chez|from)\s")
 # Kisses and hugs after a name ("Lucy x"): part of the sign-off, never of the name.
 _KISSES = frozenset({"x", "xx", "xxx", "xo", "xoxo", "bisous", "bises"})
-_SIGNATURE_WORDS = 8
+_SIGNATURE_WORDS = 14
+# How far from a line's end a run-on signature is looked for (a signature is short; a
+# 20,000-character line is not read whole for one).
+_SIGNATURE_REACH = 400
+# A sentence end before a signature: "... next week. Rosie", "... along.—Kate", "...? alex".
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|[-–—~]|$)")
+
+
+def _an_initial(text: str, end: int) -> bool:
+    """The full stop at ``end`` closes an initial ("Yassine B. | Atlas", "J.-P.")."""
+    return end > 0 and text[end - 1].isupper() and (end < 2 or not text[end - 2].isalpha())
 
 
 def _inline_signature(line: str, lex: Lexicon, *, proper: bool = False) -> str | None:
@@ -409,15 +423,14 @@ def _inline_signature(line: str, lex: Lexicon, *, proper: bool = False) -> str |
     """
     if _INITIALLED.search(line):
         return None  # "J. Patel": an initial is no first name, and the surname is none either
-    tails: list[str] = []
-    end = len(line.rstrip())
-    for _ in range(2):
-        cut = max(line.rfind(mark, 0, end) for mark in (". ", "! ", "? ", "… ", "!", "?"))
-        if cut < 0:
-            break
-        tails.append(line[cut + 1 :])
-        end = cut
-    words = line.split()
+    window = line[-_SIGNATURE_REACH:]
+    ends = [
+        m.end()
+        for m in _SENTENCE_END.finditer(window)
+        if not _an_initial(window, m.start()) and window[m.end() :].strip()
+    ]
+    tails = [window[end:] for end in reversed(ends[-2:])]
+    words = window.split()
     folded = [fold_aligned(w).strip(",.!?:;") for w in words]
     for idx in range(len(words) - 1, max(-1, len(words) - _SIGNATURE_WORDS - 1), -1):
         if folded[idx] in lex.signoffs or folded[idx] in _KISSES:
@@ -499,7 +512,7 @@ def _a_closing(words: list[str], *, signed: bool) -> bool:
     best"), or one lower-case word left after a sign-off ("Thanks heaps, Zoe")."""
     if len(words) == 1:
         return signed and words[0].islower()
-    return all(w.islower() for w in words[1:])
+    return len(words) <= 4 and all(w.islower() for w in words[1:])
 
 
 def _is_signoff_line(line: str, lex: Lexicon) -> bool:
@@ -846,6 +859,8 @@ def _cut_topic(raw: str, lex: Lexicon) -> str:
         two = " ".join(folded[idx : idx + 2])
         three = " ".join(folded[idx : idx + 3])
         if one in lex.topic_stops or two in lex.topic_stops or three in lex.topic_stops:
+            if one in _POSSESSIVES and idx > 0 and folded[idx - 1].endswith("ing"):
+                return ""  # "about firing | your biggest client": the verb's object is cut
             words = words[:idx]
             break
         if idx > 0 and _starts_place(words, folded, idx, lex):

@@ -279,5 +279,26 @@ def detect_language(text: str) -> str | None:
         return None
     ranked = sorted(scores.values(), reverse=True)
     if len(ranked) > 1 and ranked[0] == ranked[1]:
-        return None
+        return _tie_break(tokens, [lang for lang in scores if scores[lang] == ranked[0]])
     return best
+
+
+def _tie_break(tokens: list[str], tied: list[str]) -> str | None:
+    """Between languages with as many function words, count the distinct words that belong
+    to one of them only: an English note full of names ("... winning a Michelin Bib Gourmand
+    ... for a 30-seat place") tied on "hi, for, the" against French "a, a, a" and was
+    refused as "not French or English"."""
+    own = {
+        lang: len(
+            {
+                t
+                for t in tokens
+                if t in _stopwords(lang) and not any(t in _stopwords(o) for o in tied if o != lang)
+            }
+        )
+        for lang in tied
+    }
+    ranked = sorted(own.values(), reverse=True)
+    if ranked[0] == 0 or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        return None
+    return max(own, key=lambda lang: own[lang])

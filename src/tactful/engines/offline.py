@@ -288,8 +288,16 @@ def _rationales(analysis: Analysis, profile: Profile, bank: _Bank, style: str) -
     """
     if analysis.met and not (profile.policy or "").strip():
         met = bank.get("rationale_met", style)
+        reasons = bank.get("rationale_met_reason", style)
+        decisions = bank.get("rationale_met_decision", style)
         if met:
-            return met
+            # "<reason> and <…>" / "<reason> et <…>" join without a comma.
+            joined = [
+                f"{r} {d}" if d.split()[0] in ("and", "et") else f"{r}, {d}"
+                for r in reasons
+                for d in decisions
+            ]
+            return met + joined
     # A reason and a decision written apart combine: two replies rarely share both.
     reasons = bank.get("rationale_reason", style)
     decisions = bank.get("rationale_decision", style)
@@ -332,6 +340,11 @@ def next_steps(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> dict[
         templates = bank.get("openness", "next", "referred", style)
         steps["referred"] = [_fill(t, {"contact": contact}, bank.grammar) for t in templates]
     own = bank.get("openness", "role", role, style)
+    named_role = _role_name(analysis, bank) if role in ("recruiter", "candidate") else None
+    if named_role:
+        # "send me the details of the Staff Data Engineer role": the note's own words.
+        templates = bank.get("openness", "role", f"{role}_named", style)
+        own = own + [_fill(t, {"role": named_role}, bank.grammar) for t in templates]
     if role == "organiser" and event:
         templates = bank.get("openness", "role", "organiser_event", style)
         steps["role"] = [_fill(t, {"topic": event}, bank.grammar) for t in templates]
@@ -351,6 +364,19 @@ def next_steps(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> dict[
         if role == "fan":
             steps["follow"] = bank.get("openness", "next", "follow", style)
     return {kind: templates for kind, templates in steps.items() if templates}
+
+
+def _role_name(analysis: Analysis, bank: _Bank) -> str | None:
+    """The role the note names, as the reading wrote it ("the Staff Data Engineer role")."""
+    from tactful.cues import lexicon
+
+    template: str = lexicon(bank.lang).raw.get("salient", {}).get("role_template", "")
+    head, _, tail = template.partition("{role}")
+    for ref in analysis.references:
+        topic = ref.topic or ""
+        if ref.kind == "other" and head and topic.startswith(head) and topic.endswith(tail):
+            return topic
+    return None
 
 
 def _step_openings(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> list[str]:
