@@ -9,6 +9,8 @@ itself names (``next_step``). For both styles this reports, per language and sty
 * ``same``: replies that share *both* their rationale and their openness word for word
   with another reply of the same language and style (the issue's target: at most 10%);
 * ``open``: distinct openness sentences over replies;
+* ``role``: the reading's role (``analysis.role``) is the author's label (journalists and
+  researchers count as one role);
 * ``inviter``: the reply greets the name the inviter signed with (or no name when the
   note is unsigned), and ``company``: replies that greet the inviter's company instead;
 * ``subject``: replies to a personal note with a subject that name it (one of its
@@ -110,6 +112,7 @@ class Tally:
     """Counts for one language and style."""
 
     notes: int = 0
+    role_ok: int = 0
     inviter_ok: int = 0
     company_greeted: int = 0
     subject_ok: int = 0
@@ -180,6 +183,9 @@ def score(case: dict[str, Any], style: str, tally: Tally) -> None:
         tally.company_greeted += 1
         tally.failures.append(f"{tag}: greets the company {company!r}: {head[:60]!r}")
     role = case.get("role") or "generic"
+    label = "researcher" if role in ("journalist", "researcher/journalist") else role
+    if result.analysis.role == label:
+        tally.role_ok += 1
     subject = case.get("subject")
     if subject and role not in NO_ECHO_ROLES:
         tally.subject_n += 1
@@ -253,14 +259,15 @@ def main(argv: list[str]) -> int:
     cases = [case for path in paths for case in load(path)]
     tallies = measure(cases)
     print(
-        f"{'lang/style':<10} {'n':>4} {'same':>6} {'open':>6} {'inviter':>7} {'company':>7} "
-        f"{'subject':>7} {'step':>6} {'vary':>6} {'slips':>5}"
+        f"{'lang/style':<10} {'n':>4} {'same':>6} {'open':>6} {'role':>6} {'inviter':>7} "
+        f"{'company':>7} {'subject':>7} {'step':>6} {'vary':>6} {'slips':>5}"
     )
     for key in sorted(tallies):
         t = tallies[key]
         print(
             f"{key[0] + '/' + key[1]:<10} {t.notes:>4} {_ratio(t.same, t.notes):>6} "
-            f"{_ratio(t.distinct_openness, t.notes):>6} {_ratio(t.inviter_ok, t.notes):>7} "
+            f"{_ratio(t.distinct_openness, t.notes):>6} {_ratio(t.role_ok, t.notes):>6} "
+            f"{_ratio(t.inviter_ok, t.notes):>7} "
             f"{t.company_greeted:>7} {_ratio(t.subject_ok, t.subject_n):>7} "
             f"{_ratio(t.step_ok, t.step_n):>6} {_ratio(t.vary_ok, t.vary_n):>6} {t.slips:>5}"
         )
