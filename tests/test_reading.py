@@ -71,6 +71,26 @@ def test_a_named_mutual_contact_is_the_next_step() -> None:
         assert "Gemma Pike" in result.parts.openness
 
 
+@pytest.mark.parametrize(
+    ("note", "words"),
+    [
+        (
+            "Hi Jo, fellow ceramicist here in Bristol. Loved your glaze tests. Fancy a coffee "
+            "sometime? Mia",
+            "coffee",
+        ),
+        (
+            "Bonjour Claire, je travaille aussi dans la logistique à Lyon. Un café un de ces "
+            "jours pour parler de nos pratiques ? Marc",
+            "café",
+        ),
+    ],
+)
+def test_the_meeting_the_note_proposes_can_come_first(note: str, words: str) -> None:
+    results = rewrite_variants(note, 3, style="short", engine="offline")
+    assert any(words in r.parts.openness for r in results), [r.parts.openness for r in results]
+
+
 def test_a_note_that_asks_is_not_asked_what_brings_them() -> None:
     note = (
         "Hi Sam, could I ask you two questions about moving from nursing into health data "

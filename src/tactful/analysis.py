@@ -105,6 +105,8 @@ class Analysis(BaseModel):
     signals: list[Signal] = Field(default_factory=list)
     met: bool = False
     """The note says the two already met or exchanged (at an event, in a group)."""
+    meeting: str | None = None
+    """A meeting the note proposes: ``coffee``, ``call`` or ``lunch`` (data: ``[meetings]``)."""
     asks: bool = False
     """The note asks for something (a question or a request): it says what brings them."""
     role: Role = "peer"
@@ -174,6 +176,7 @@ def analyse(
         signals=signals,
         met=met,
         asks=lx.find_request(safe, lex),
+        meeting=lx.find_meeting(safe, lex),
         role=role,
     )
 

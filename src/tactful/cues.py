@@ -145,6 +145,7 @@ class Lexicon:
     signoffs: tuple[str, ...]
     roles: tuple[tuple[str, re.Pattern[str]], ...]
     requests: re.Pattern[str]
+    meetings: tuple[tuple[str, re.Pattern[str]], ...]
     intro: re.Pattern[str]
     intro_suffix: re.Pattern[str]
     stock: re.Pattern[str]
@@ -296,6 +297,7 @@ def lexicon(lang: str) -> Lexicon:
         purposes={name: phrase_re(cues) for name, cues in data["purposes"].items()},
         roles=tuple((name, phrase_re(data["roles"][name])) for name in data["roles"]["order"]),
         requests=phrase_re(data["roles"].get("requests", [])),
+        meetings=tuple((kind, phrase_re(cues)) for kind, cues in data.get("meetings", {}).items()),
         purpose_evidence={
             name: phrase_re(cues) for name, cues in data.get("purpose_evidence", {}).items()
         },
@@ -717,6 +719,15 @@ def find_request(safe: str, lex: Lexicon) -> bool:
     """Whether the note asks for something (a question, "would you", "pourriez-vous"):
     then it says what brings the inviter, and a reply must not ask it again."""
     return "?" in safe or lex.requests.search(fold_aligned(safe)) is not None
+
+
+def find_meeting(safe: str, lex: Lexicon) -> str | None:
+    """The meeting the note proposes ("a coffee", "a quick call", "un déjeuner"), by kind."""
+    folded = fold_aligned(safe)
+    for kind, pattern in lex.meetings:
+        if pattern.search(folded):
+            return kind
+    return None
 
 
 def find_met(safe: str, lex: Lexicon) -> bool:

@@ -324,7 +324,8 @@ def _named(analysis: Analysis, kind: str) -> str | None:
 def next_steps(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> dict[str, list[str]]:
     """The next steps the note itself offers, by kind, most specific first, filled in.
 
-    A mutual contact can introduce the two (``referred``); the organiser's event or the
+    A mutual contact can introduce the two (``referred``); the coffee or call the note
+    proposes can come first (``meeting``); the organiser's event or the
     shared group is where to meet; a candidate, a job seeker, a student or a researcher
     gets the channel that serves their request (``role``: the application, a message with
     questions) rather than a question about what brings them; a fan can talk about the
@@ -350,6 +351,10 @@ def next_steps(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> dict[
         steps["role"] = [_fill(t, {"topic": event}, bank.grammar) for t in templates]
     elif own:
         steps["role"] = own
+    if analysis.meeting:
+        # The coffee or the call the note proposes, taken up first: the meeting comes before
+        # the connection, as the method asks.
+        steps["meeting"] = bank.get("openness", "next", f"meeting_{analysis.meeting}", style)
     if not own or role == "organiser":
         kind, place = ("group", group) if group else ("event", event)
         if place and not (role == "organiser" and kind == "event"):
