@@ -344,6 +344,8 @@ def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
     particles = sum(word.lower() in _PARTICLES for word in words[1:])
     if not 1 <= len(words) <= 3 + min(particles, 1):
         return None
+    if len(words) > 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) > 2:
+        words = words[1:] + words[:1]  # "KOUADIO Serge": the surname in capitals comes first
     first, *rest = words
     if signed and len(words) == 1 and first.isalpha() and first.islower():
         first = first.capitalize()
@@ -453,8 +455,9 @@ def _signature_block(lines: list[str], lex: Lexicon) -> str | None:
     line of the block that reads as a name wins, never the company under it."""
     block: list[str] = []
     for line in reversed(lines[-4:]):
-        if len(line.split()) > 6 or line.rstrip()[-1:] in ".!?…":
-            break
+        words = line.split()
+        if len(words) > 6 or (len(words) > 3 and line.rstrip()[-1:] in ".!?…"):
+            break  # a sentence, not a signature line ("Mines Boréal inc." is one)
         block.insert(0, line)
     if len(block) < 2 or len(block) == len(lines):
         return None
@@ -475,6 +478,7 @@ def _signature_name(
     ``signed_only``: the tail counts only if it opens with a sign-off ("Cheers,Bec"), for
     a whole short line that could as well be a company ("Gridwise Partners")."""
     dashed = tail.lstrip()[:1] in "-–—~"
+    marks = tail
     tail = trim_runs(tail, _EDGES)
     if not tail or len(tail.split()) > _SIGNATURE_WORDS:
         return None
@@ -492,6 +496,14 @@ def _signature_name(
     if not pieces:
         return None
     name = name_phrase(" ".join(pieces[0]), lex.lang)
+    comma_only = "," in marks and not any(mark in marks for mark in "@|–—-~•(/")
+    if name and comma_only and len(pieces) == 2 and len(pieces[0]) == len(pieces[1]) == 1:
+        # "Diolch, Rhys", "JazakAllah, Hamza": one word, a comma, one name at the very end
+        # is a closing the lists do not know, then the signer ("Kirsty, Ashgrove Digital"
+        # and "Cody @ PawPing" are a name, then a company).
+        later = name_phrase(pieces[1][0], lex.lang)
+        if later and not signed:
+            return later
     if name:
         return name
     if len(pieces) > 1 and _a_closing(pieces[0], signed=signed):
