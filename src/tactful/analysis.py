@@ -5,6 +5,11 @@ prompts and the triage rely on) and ``analyse()``, which fills it from the note.
 Every cue comes from ``data/<lang>/analysis.toml``: the code only knows *how* to
 look (greeting, signature, "your <noun> on <topic>"), the data knows *what* to look for.
 
+The reading modules import one another at the top only, in one direction:
+``note`` (the shapes) <- ``cues`` (lexicons, people, signals) <- ``salient`` (fallback
+topics) <- ``content`` (the user's content named) <- ``references`` (all of it, ordered)
+<- ``analysis``; ``tests/test_reading_imports.py`` keeps it so.
+
 The note is untrusted: links, e-mails, handles and sentences carrying injected
 instructions are removed before anything is extracted, and extracted topics go
 through ``sanitise_topic`` so that only short, plain noun phrases can reach a reply.
@@ -18,71 +23,34 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from tactful import cues as lx
+from tactful.choices import check_lang
 from tactful.errors import InputError
+from tactful.note import (
+    Lang,
+    Purpose,
+    Reference,
+    ReferenceKind,
+    Register,
+    Role,
+    Signal,
+    SignalKind,
+)
+from tactful.references import find_references
+from tactful.resources import languages
+from tactful.text import check_size, detect_language, in_another_language, normalise, words
 
-Lang = Literal["fr", "en"]
-Register = Literal["tu", "vous"]
-Purpose = Literal["recruiting", "selling", "advice", "collaboration", "networking"]
-ReferenceKind = Literal[
-    "article",
-    "post",
-    "talk",
-    "podcast",
-    "book",
-    "newsletter",
-    "course",
-    "video",
-    "group",
-    "event",
-    "mutual",
-    "school",
-    "work",
-    "other",
+__all__ = [
+    "Analysis",
+    "Lang",
+    "Purpose",
+    "Reference",
+    "ReferenceKind",
+    "Register",
+    "Role",
+    "Signal",
+    "SignalKind",
+    "analyse",
 ]
-Role = Literal[
-    "generic",
-    "seller",
-    "recruiter",
-    "candidate",
-    "job_seeker",
-    "student",
-    "researcher",
-    "organiser",
-    "congratulator",
-    "alumni",
-    "referred",
-    "met",
-    "fan",
-    "peer",
-]
-SignalKind = Literal["link", "email", "phone", "call_to_action", "pitch", "injection", "stock"]
-
-
-class Reference(BaseModel):
-    """Something the note refers to, with the words that name it.
-
-    ``topic`` is what a reply can echo ("remote onboarding" from "your article on
-    remote onboarding"); ``evidence`` is the span of the note it came from.
-    ``noun`` is the note's word for a piece of content ("article", "conférence"),
-    in the singular, and ``plural`` whether the note used it in the plural; the
-    engines need both to turn "your" into "my" ("ma conférence", "mes articles").
-    """
-
-    kind: ReferenceKind
-    topic: str | None = None
-    evidence: str
-    noun: str | None = None
-    plural: bool = False
-    preposition: str | None = None
-    """The note's own word between noun and topic when it is not "on"/"sur" ("of", "de")."""
-
-
-class Signal(BaseModel):
-    """A cue that matters for safety or triage (a link, a call to action, an injection)."""
-
-    kind: SignalKind
-    evidence: str
-
 
 # ``register`` is the contract's field name; pydantic warns that it shadows ABCMeta.register
 # (a class attribute nobody calls on an Analysis): the warning is silenced, the field kept.
@@ -134,8 +102,6 @@ def analyse(
     only when the note has no word of any language at all (an emoji-only note);
     a note in another language is refused with advice to pass ``--lang``.
     """
-    from tactful.text import check_size, in_another_language, normalise
-
     check_size(text, "invitation")
     norm = normalise(text)
     chosen = _choose_language(norm, lang, fallback_lang)
@@ -153,7 +119,7 @@ def analyse(
 
     signals = lx.find_signals(norm, lex)
     safe = lx.strip_untrusted(norm, lex)
-    references = [] if foreign else lx.find_references(safe, lex, exclude=(recipient, found))
+    references = [] if foreign else find_references(safe, lex, exclude=(recipient, found))
     stock = lx.is_stock(norm, lex, recipient=recipient, inviter=found)
     if stock:
         signals.append(Signal(kind="stock", evidence=norm[:80]))
@@ -183,10 +149,6 @@ def analyse(
 
 def _choose_language(norm: str, lang: str, fallback_lang: str | None) -> str:
     """The note's language, or an ``InputError`` that tells the user about ``--lang``."""
-    from tactful.choices import check_lang
-    from tactful.resources import languages
-    from tactful.text import detect_language, words
-
     supported = languages()
     if lang != "auto":
         return check_lang(lang)

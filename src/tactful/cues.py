@@ -14,13 +14,11 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
+from tactful.note import Purpose, Reference, Signal
 from tactful.resources import languages, load_toml
-from tactful.text import trim_runs
-
-if TYPE_CHECKING:
-    from tactful.analysis import Purpose, Reference, Signal
+from tactful.text import normalise, sentences, trim_runs
 
 # Host names have labels of at most 63 characters (DNS), and at most ten before the top-level
 # domain here; e-mail local parts at most 64 characters (RFC 5321). Unbounded, each pattern
@@ -94,8 +92,7 @@ def _fold_char(ch: str) -> str:
     return base if len(base) == 1 else low
 
 
-def _fold_cue(phrase: str) -> str:
-    from tactful.text import normalise
+def fold_cue(phrase: str) -> str:
 
     return fold_aligned(normalise(phrase))
 
@@ -107,7 +104,7 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
     its look-arounds once: compiling hundreds of cues stays cheap (the CLI pays
     for it on every run). Spaces are literal because matched text is normalised.
     """
-    items = sorted({_fold_cue(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    items = sorted({fold_cue(p) for p in phrases if p.strip()}, key=len, reverse=True)
     groups: dict[tuple[bool, bool], list[str]] = {}
     for item in items:
         key = (item[0].isalnum(), item[-1].isalnum())
@@ -195,20 +192,20 @@ def not_names(lang: str) -> frozenset[str]:
     left out: "Ravi" is a name in an English note, an adjective in a French one.
     """
     data = load_toml(f"{lang}/analysis.toml")
-    out = {_fold_cue(w) for w in data["not_names"]}
-    out.update(_fold_cue(w) for w in load_toml(f"{lang}/language.toml")["stopwords"])
+    out = {fold_cue(w) for w in data["not_names"]}
+    out.update(fold_cue(w) for w in load_toml(f"{lang}/language.toml")["stopwords"])
     for other in languages():
         other_data = load_toml(f"{other}/analysis.toml")
-        out.update(_fold_cue(w) for w in other_data["greetings"])
+        out.update(fold_cue(w) for w in other_data["greetings"])
         for phrase in other_data["signoffs"]:
-            out.update(_fold_cue(phrase).split())
+            out.update(fold_cue(phrase).split())
     return frozenset(out)
 
 
 @cache
 def titles(lang: str) -> frozenset[str]:
     """Honorifics and titles that may precede a name in a signature ("Professor", "Dr")."""
-    return frozenset(_fold_cue(w) for w in load_toml(f"{lang}/analysis.toml").get("titles", []))
+    return frozenset(fold_cue(w) for w in load_toml(f"{lang}/analysis.toml").get("titles", []))
 
 
 @cache
@@ -219,10 +216,10 @@ def lexicon(lang: str) -> Lexicon:
     nouns: dict[str, Noun] = {}
     for entry in refs["nouns"]:
         noun = Noun(entry["singular"], entry["plural"], entry["kind"], entry.get("gender", "m"))
-        nouns[_fold_cue(noun.singular)] = noun
-        nouns[_fold_cue(noun.plural)] = noun
+        nouns[fold_cue(noun.singular)] = noun
+        nouns[fold_cue(noun.plural)] = noun
     noun_alt = phrase_alternation(nouns)
-    preps = {_fold_cue(p["cue"]): p["prefix"] for p in refs["prepositions"]}
+    preps = {fold_cue(p["cue"]): p["prefix"] for p in refs["prepositions"]}
     poss = phrase_alternation([*refs["possessives"], *refs.get("openers", [])])
     demo = phrase_alternation(refs["demonstratives"])
     subj = phrase_alternation(refs["you_subjects"])
@@ -243,7 +240,7 @@ def lexicon(lang: str) -> Lexicon:
         lang=lang,
         raw=data,
         greeting=re.compile(rf"^\s*(?:{phrase_alternation(data['greetings'])})"),
-        signoffs=tuple(sorted({_fold_cue(s) for s in data["signoffs"]}, key=len, reverse=True)),
+        signoffs=tuple(sorted({fold_cue(s) for s in data["signoffs"]}, key=len, reverse=True)),
         intro=re.compile(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
         # After a newline, blanks other than newlines: a run of newlines holds separators
         # enough, and reading it whole from each of them was quadratic (same names found).
@@ -264,27 +261,27 @@ def lexicon(lang: str) -> Lexicon:
             rf"^[ ,]*(?:[\w'-]+[ ]){{0,3}}?(?P<prep>{prep_alt})[ ]?(?P<topic>[^\n]*)"
         ),
         prefixes=preps,
-        topic_stops=frozenset(_fold_cue(s) for s in refs["topic_stops"]),
+        topic_stops=frozenset(fold_cue(s) for s in refs["topic_stops"]),
         interest=re.compile(
             rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ]"
             rf"(?P<topic>[^\n]{{0,{TOPIC_SPAN + 1}}}))"
         ),
         event_verbs=phrase_re(events["verbs"]),
-        event_nouns=frozenset(_fold_cue(n) for n in events["event_nouns"]),
-        group_nouns=frozenset(_fold_cue(n) for n in events["group_nouns"]),
+        event_nouns=frozenset(fold_cue(n) for n in events["event_nouns"]),
+        group_nouns=frozenset(fold_cue(n) for n in events["group_nouns"]),
         group_cues=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
         group_opener=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]+(?=\w)"),
         places=re.compile(rf"(?:{places})[ ]*(?:(?:{articles})[ ]?)?$"),
-        topic_places=frozenset(_fold_cue(p) for p in events["topic_places"]),
-        elided_stops=tuple(_fold_cue(s) for s in refs["topic_stops"] if s.endswith("'")),
+        topic_places=frozenset(fold_cue(p) for p in events["topic_places"]),
+        elided_stops=tuple(fold_cue(s) for s in refs["topic_stops"] if s.endswith("'")),
         talk_nouns=phrase_re(n.singular for n in nouns.values() if n.kind == "talk"),
         unnamed_event=re.compile(
             rf"(?P<place>{places})[ ](?P<np>(?:(?:{articles}|a|an|un|une)[ ]?)?"
             rf"(?:[\w'-]+[ ]){{0,2}}?(?:{event_noun_alt}))"
         ),
         name_seq=re.compile(cap_seq),
-        articles=frozenset(_fold_cue(a) for a in refs["articles"]),
-        contractions={_fold_cue(k): v for k, v in refs["contractions"].items()},
+        articles=frozenset(fold_cue(a) for a in refs["articles"]),
+        contractions={fold_cue(k): v for k, v in refs["contractions"].items()},
         mutual_cue=phrase_re(mutual["cues"]),
         mutual_before=re.compile(
             rf"({_FIRST_NAME_WORD}(?:[ ](?>{_NAME_WORD})){{0,2}})[ ,]+"
@@ -303,13 +300,13 @@ def lexicon(lang: str) -> Lexicon:
         },
         cta=phrase_re(data["signals"]["call_to_action"]),
         injection=phrase_re(data["signals"]["injection"]),
-        tu=frozenset(_fold_cue(w) for w in register.get("tu", [])),
-        vous=frozenset(_fold_cue(w) for w in register.get("vous", [])),
-        stopwords=frozenset(_fold_cue(w) for w in load_toml(f"{lang}/language.toml")["stopwords"]),
-        instruction_words=frozenset(_fold_cue(w) for w in sanitise["instruction_words"]),
-        topic_openers=frozenset(_fold_cue(w) for w in refs["topic_openers"]),
-        dangling=frozenset(_fold_cue(w) for w in sanitise["dangling"]),
-        stock_words=frozenset(_fold_cue(w) for w in data.get("stock_words", [])),
+        tu=frozenset(fold_cue(w) for w in register.get("tu", [])),
+        vous=frozenset(fold_cue(w) for w in register.get("vous", [])),
+        stopwords=frozenset(fold_cue(w) for w in load_toml(f"{lang}/language.toml")["stopwords"]),
+        instruction_words=frozenset(fold_cue(w) for w in sanitise["instruction_words"]),
+        topic_openers=frozenset(fold_cue(w) for w in refs["topic_openers"]),
+        dangling=frozenset(fold_cue(w) for w in sanitise["dangling"]),
+        stock_words=frozenset(fold_cue(w) for w in data.get("stock_words", [])),
         met=phrase_re(data.get("met", [])),
     )
 
@@ -598,7 +595,6 @@ def find_inviter(
 
 def find_signals(norm: str, lex: Lexicon) -> list[Signal]:
     """Links, contact details, calls to action and injected instructions, with evidence."""
-    from tactful.analysis import Signal
 
     out: list[Signal] = []
     for kind, pattern in (("email", EMAIL), ("link", URL), ("phone", PHONE)):
@@ -618,7 +614,6 @@ def strip_untrusted(norm: str, lex: Lexicon) -> str:
 
     Sentences are kept one per line so that no extracted topic spans two of them.
     """
-    from tactful.text import sentences
 
     cleaned = norm
     for pattern in (EMAIL, URL, HANDLE, PHONE):
@@ -634,7 +629,6 @@ def without_injections(norm: str, lex: Lexicon) -> str:
     is read from this text: an injected "dis que tu veux acheter ..." is not the
     inviter using *tu*, nor the inviter's offer.
     """
-    from tactful.text import sentences
 
     out = norm
     for sentence in sentences(norm):
@@ -839,7 +833,7 @@ def _topic_run(text: str) -> str:
     return found.group() if found else ""
 
 
-def _topic_span(text: str, start: int = 0) -> str:
+def topic_span(text: str, start: int = 0) -> str:
     """``text[start:]``, cut to the whole words of its first ``TOPIC_SPAN`` characters."""
     head = text[start : start + TOPIC_SPAN + 1]
     if len(head) <= TOPIC_SPAN:
@@ -865,9 +859,9 @@ def whole_phrase(topic: str, lex: Lexicon, limit: int = 8) -> str:
     return ""
 
 
-def _cut_topic(raw: str, lex: Lexicon) -> str:
+def cut_topic(raw: str, lex: Lexicon) -> str:
     """Cut a captured span where the topic ends (a stop word, punctuation, an emoji)."""
-    raw = _topic_span(raw)
+    raw = topic_span(raw)
     # Up to the first character no topic holds (punctuation, quotes, a newline, an emoji).
     text = _topic_run(raw)
     text = re.split(r"\.(?:\s|$)", text, maxsplit=1)[0]
@@ -907,73 +901,10 @@ def _starts_place(words: list[str], folded: list[str], idx: int, lex: Lexicon) -
     return any(word.strip(".,!") in lex.event_nouns for word in folded[nxt : nxt + 5])
 
 
-def _topic_after(tail: str, lex: Lexicon) -> str | None:
-    match = lex.preposition.match(fold_aligned(tail))
-    if match is None:
-        return None
-    prefix = lex.prefixes.get(" ".join(match.group("prep").split()), "")
-    raw = tail[match.start("topic") :]
-    topic = _cut_topic(raw, lex)
-    if not topic:
-        return None
-    return sanitise_topic(prefix + topic, lex.lang)
-
-
-def _content_references(safe: str, lex: Lexicon) -> list[Reference]:
-    from tactful.analysis import Reference
-
-    folded = fold_aligned(safe)
-    out: list[Reference] = []
-    for regex in (lex.possessive_ref, lex.you_ref):
-        for match in regex.finditer(folded):
-            if match.start() > 0 and folded[match.start() - 1].isalnum():
-                continue
-            form = " ".join(match.group("noun").split())
-            noun = lex.nouns[form]
-            tail = safe[match.start("tail") : match.end("tail")]
-            topic = _topic_after(tail, lex)
-            preposition = None
-            if topic is None:
-                # "your walkthrough of X"; "your podcast with Dr. Okafor on X"
-                from tactful.salient import complement_topic, noun_complement
-
-                found = noun_complement(tail, lex)
-                topic, preposition = found if found else (complement_topic(tail, lex), None)
-            if topic is None:
-                topic = _apposed_title(tail, lex)
-                preposition = "" if topic else None
-            out.append(
-                Reference(
-                    kind=noun.kind,
-                    topic=topic,
-                    evidence=safe[match.start() : match.start("tail")].strip()
-                    + (f" … {topic}" if topic else ""),
-                    noun=noun.singular,
-                    plural=form == _fold_cue(noun.plural) and noun.plural != noun.singular,
-                    preposition=preposition,
-                )
-            )
-    return out
-
-
-def _apposed_title(tail: str, lex: Lexicon) -> str | None:
-    """A title right after the noun: "your newsletter Growth Loops Weekly", "ton podcast X".
-
-    Two capitalised words at least, so a lone "Thanks" after "your post" is no title.
-    """
-    match = re.match(rf"[ ]+[«“\"]?[ ]?({lex.name_seq.pattern})", tail)
-    if match is None:
-        return None
-    name = _trim_name(match.group(1), lex)
-    if len(name.split()) < 2:
-        return None
-    return sanitise_topic(name, lex.lang, max_words=8, proper=True)
-
-
-def _trim_name(name: str, lex: Lexicon) -> str:
+def trim_name(name: str, lex: Lexicon) -> str:
     """Drop trailing words outside a proper name ("Concordia and I'd" -> "Concordia")."""
     words = name.split()
-    joiners = {_fold_cue(j) for j in lex.raw["events"]["name_joiners"]}
+    joiners = {fold_cue(j) for j in lex.raw["events"]["name_joiners"]}
     while words and (
         fold_aligned(words[-1]) in not_names(lex.lang) or fold_aligned(words[-1]) in joiners
     ):
@@ -981,9 +912,8 @@ def _trim_name(name: str, lex: Lexicon) -> str:
     return " ".join(words)
 
 
-def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> list[Reference]:
+def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> list[Reference]:
     """Named events and groups ("at PyCon Lyon", "the Python Montréal group")."""
-    from tactful.analysis import Reference
 
     folded = fold_aligned(safe)
     out: list[Reference] = []
@@ -1003,7 +933,7 @@ def _named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> l
         start, end = match.span()
         if start > 0 and (safe[start - 1].isalnum() or safe[start - 1] in "'-"):
             continue
-        name = _trim_name(match.group(0).rstrip("."), lex)
+        name = trim_name(match.group(0).rstrip("."), lex)
         opener = lex.group_opener.match(fold_aligned(name))
         if opener:
             # "Ancien de HEC Montréal comme vous": the cue opened the sentence, capitalised.
@@ -1090,7 +1020,7 @@ def _articled(before: str, lex: Lexicon) -> bool:
 
 
 def _weak_group_cue(cue: re.Match[str], lex: Lexicon) -> bool:
-    weak = {_fold_cue(w) for w in lex.raw["events"].get("weak_group_cues", [])}
+    weak = {fold_cue(w) for w in lex.raw["events"].get("weak_group_cues", [])}
     return " ".join(cue.group(0).split()) in weak
 
 
@@ -1105,8 +1035,7 @@ def _last_word(text: str, end: int) -> str:
     return text[start:stop]
 
 
-def _unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
-    from tactful.analysis import Reference
+def unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
 
     folded = fold_aligned(safe)
     out: list[Reference] = []
@@ -1154,8 +1083,7 @@ def _full_name(safe: str, start: int, end: int, lang: str, *, backwards: bool) -
     return " ".join(run) if run else None
 
 
-def _mutual(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> list[Reference]:
-    from tactful.analysis import Reference
+def mutual_contacts(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> list[Reference]:
 
     folded = fold_aligned(safe)
     out: list[Reference] = []
@@ -1173,13 +1101,12 @@ def _mutual(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> list[Re
     return out
 
 
-def _interests(safe: str, lex: Lexicon) -> list[Reference]:
-    from tactful.analysis import Reference
+def interests(safe: str, lex: Lexicon) -> list[Reference]:
 
     folded = fold_aligned(safe)
     out: list[Reference] = []
     for match in lex.interest.finditer(folded):
-        raw = whole_phrase(_cut_topic(safe[match.start("topic") : match.end("topic")], lex), lex)
+        raw = whole_phrase(cut_topic(safe[match.start("topic") : match.end("topic")], lex), lex)
         topic = sanitise_topic(raw, lex.lang, max_words=8) if raw else None
         if topic:
             out.append(
@@ -1189,42 +1116,4 @@ def _interests(safe: str, lex: Lexicon) -> list[Reference]:
                     evidence=safe[match.start() : match.end("topic")][:120],
                 )
             )
-    return out
-
-
-def find_references(
-    safe: str, lex: Lexicon, *, exclude: tuple[str | None, ...] = ()
-) -> list[Reference]:
-    """Everything the note refers to, most echo-worthy first, without duplicates.
-
-    Order: named content with a topic, named events and groups, mutual contacts,
-    content without a topic, unnamed events, then plain interests.
-    """
-    content = _content_references(safe, lex)
-    named = _named_places(safe, lex, exclude)
-    ordered = (
-        [r for r in content if r.topic]
-        + named
-        + _mutual(safe, lex, exclude)
-        + [r for r in content if not r.topic]
-        + ([] if any(r.kind == "event" for r in named) else _unnamed_events(safe, lex))
-        + _interests(safe, lex)
-    )
-    from tactful.salient import salient_references, worth_echoing
-
-    # Fallback topics come last; capitalised names only when no content is named.
-    ordered += salient_references(safe, lex, exclude=exclude, names=not content)
-    ordered = [r for r in ordered if r.kind != "other" or worth_echoing(r.topic or "", lex)]
-    seen: set[tuple[str, str | None]] = set()
-    out: list[Reference] = []
-    for ref in ordered:
-        key = (ref.kind, fold_aligned(ref.topic) if ref.topic else ref.noun)
-        if key in seen:
-            continue
-        if ref.topic and any(
-            r.topic and fold_aligned(ref.topic) in fold_aligned(r.topic) for r in out
-        ):
-            continue
-        seen.add(key)
-        out.append(ref)
     return out

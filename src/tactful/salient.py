@@ -18,19 +18,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
 
 from tactful.cues import (
     Lexicon,
+    cut_topic,
     fold_aligned,
+    lexicon,
     not_names,
     phrase_alternation,
     sanitise_topic,
     titles,
+    topic_span,
+    whole_phrase,
 )
-
-if TYPE_CHECKING:
-    from tactful.analysis import Reference
+from tactful.note import Reference
 
 MAX_CHARS = 60
 """The longest topic echoed: the short reply must still fit in 300 characters around it."""
@@ -71,8 +72,6 @@ def _cues(lex: Lexicon) -> _Cues:
 
 @cache
 def _compiled(lang: str) -> _Cues:
-    from tactful.cues import lexicon
-
     data = lexicon(lang).raw.get("salient", {})
     prefixes = {fold_aligned(c["cue"]): c["prefix"] for c in data.get("complements", [])}
 
@@ -152,8 +151,6 @@ def _complement(text: str, lex: Lexicon, *, after_noun: bool) -> tuple[str, str]
     """``after_noun``: ``text`` follows a content noun, and only a complement right
     after it counts ("your walkthrough of X", "votre cours de thermodynamique").
     """
-    from tactful.cues import _cut_topic, _topic_span, whole_phrase
-
     cues = _cues(lex)
     folded = fold_aligned(text)
     if after_noun:
@@ -166,7 +163,7 @@ def _complement(text: str, lex: Lexicon, *, after_noun: bool) -> tuple[str, str]
     for match in matches:
         if match.start() > 0 and folded[match.start() - 1].isalnum():
             continue
-        raw = whole_phrase(_cut_topic(_topic_span(text, match.end()), lex), lex)
+        raw = whole_phrase(cut_topic(topic_span(text, match.end()), lex), lex)
         prefix = prefixes.get(" ".join(match.group("cue").split()), "")
         topic = _cap(sanitise_topic(prefix + raw, lex.lang, max_words=8) if raw else None)
         if topic and _worth_echoing(topic, lex, cues):
@@ -278,8 +275,6 @@ def salient_references(
     ``names=False`` leaves out capitalised names (the weakest evidence), for notes
     that already name a piece of content to thank for.
     """
-    from tactful.analysis import Reference
-
     cues = _cues(lex)
     lines = [line for line in safe.split("\n") if line.strip()]
     found: list[tuple[str, str]] = []

@@ -1,0 +1,76 @@
+"""The shapes of what a note says: its language and register, what it refers to, the
+signals it carries and who the inviter is.
+
+Kept apart from ``tactful.analysis`` (which fills them) so that the extractors
+(``cues``, ``salient``, ``references``) and the analysis all import them at the top:
+no module of the reading imports another inside a function to dodge a cycle.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+Lang = Literal["fr", "en"]
+Register = Literal["tu", "vous"]
+Purpose = Literal["recruiting", "selling", "advice", "collaboration", "networking"]
+ReferenceKind = Literal[
+    "article",
+    "post",
+    "talk",
+    "podcast",
+    "book",
+    "newsletter",
+    "course",
+    "video",
+    "group",
+    "event",
+    "mutual",
+    "school",
+    "work",
+    "other",
+]
+Role = Literal[
+    "generic",
+    "seller",
+    "recruiter",
+    "candidate",
+    "job_seeker",
+    "student",
+    "researcher",
+    "organiser",
+    "congratulator",
+    "alumni",
+    "referred",
+    "met",
+    "fan",
+    "peer",
+]
+SignalKind = Literal["link", "email", "phone", "call_to_action", "pitch", "injection", "stock"]
+
+
+class Reference(BaseModel):
+    """Something the note refers to, with the words that name it.
+
+    ``topic`` is what a reply can echo ("remote onboarding" from "your article on
+    remote onboarding"); ``evidence`` is the span of the note it came from.
+    ``noun`` is the note's word for a piece of content ("article", "conférence"),
+    in the singular, and ``plural`` whether the note used it in the plural; the
+    engines need both to turn "your" into "my" ("ma conférence", "mes articles").
+    """
+
+    kind: ReferenceKind
+    topic: str | None = None
+    evidence: str
+    noun: str | None = None
+    plural: bool = False
+    preposition: str | None = None
+    """The note's own word between noun and topic when it is not "on"/"sur" ("of", "de")."""
+
+
+class Signal(BaseModel):
+    """A cue that matters for safety or triage (a link, a call to action, an injection)."""
+
+    kind: SignalKind
+    evidence: str
