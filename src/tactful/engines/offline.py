@@ -159,6 +159,8 @@ def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = 
     need = analysis.purpose if analysis.purpose in NEEDS else None
     if need == "recruiting" and analysis.role != "recruiter":
         need = None  # a candidate or a congratulation also says "role": only a recruiter hires
+    if analysis.role in ("congratulator", "fan", "alumni", "met", "referred"):
+        need = None  # they ask for nothing to answer by message: "a question?" would be odd
     if analysis.stock:
         # The triage's policy may say to decline a stock line without asking for more.
         return Plan("stock", need=None if analysis.action == "decline" else "stock")
