@@ -147,3 +147,32 @@ def test_blind_reading_sets_gates() -> None:
         assert tally.slips <= 4, detail
         if style == "short":
             assert tally.vary_ok / tally.vary_n >= 0.9, detail
+
+
+def test_the_judge_catches_a_sentence_in_another_language() -> None:
+    """Issue 14: a reply in the right language may still switch language mid-way."""
+    mixed = (
+        "Bonjour Léa, merci pour votre message sur mon article. Je réserve LinkedIn aux "
+        "personnes que je connais bien, donc je décline pour l'instant. Thanks again for "
+        "reaching out, and let's meet at a conference sometime."
+    )
+    check = tactful.validate(mixed, lang="fr").checks["language"]
+    assert not check.passed
+    assert any("Thanks again" in span for span in check.spans)
+    named = (
+        "Bonjour Léa, merci pour votre message sur mon article. Je réserve LinkedIn aux "
+        "personnes que je connais bien, mais retrouvons-nous au Python Montréal meetup."
+    )
+    assert tactful.validate(named, lang="fr").checks["language"].passed
+
+
+def test_channels_described_in_another_language_keep_only_their_names() -> None:
+    from tactful.profile import Profile
+
+    note = "Bonjour, j'ai lu votre article sur le compostage, très utile. Au plaisir, Julie"
+    profile = Profile(channels=["the Python Montréal group", "my newsletter on data engineering"])
+    for style in ("long", "short"):
+        result = tactful.rewrite(note, style=style, profile=profile)
+        assert "Python Montréal" in result.message
+        assert "the Python" not in result.message and "newsletter on" not in result.message
+        assert result.validation.checks["language"].passed

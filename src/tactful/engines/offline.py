@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
@@ -254,8 +255,37 @@ def _fill(template: str, slots: dict[str, str], grammar: dict[str, Any] | None =
     return template
 
 
+_NAME_RUN = re.compile(
+    r"(?:[@#]\w[\w.-]*|\S+\.\S+/\S*|[A-ZÀ-ÖØ-Þ][\w'&.+-]*)(?:[ ][A-ZÀ-ÖØ-Þ0-9][\w'&.+-]*)*"
+)
+
+
+def own_channels(profile: Profile, lang: str) -> list[str]:
+    """The user's channels as a reply in ``lang`` may name them.
+
+    A channel described in another language ("the Python Montréal group" in a French
+    reply) keeps only its names and handles ("Python Montréal"); one with no name left
+    ("my newsletter on data engineering") is not offered, so a reply never switches
+    language in the middle of a sentence.
+    """
+    from tactful.text import language_scores
+
+    out: list[str] = []
+    for channel in (c.strip() for c in profile.channels):
+        if not channel:
+            continue
+        scores = language_scores(channel)
+        if max((v for k, v in scores.items() if k != lang), default=0.0) <= scores.get(lang, 0):
+            out.append(channel)
+            continue
+        names = " ".join(_NAME_RUN.findall(channel))
+        if names:
+            out.append(names)
+    return out
+
+
 def _channels(profile: Profile, bank: _Bank) -> str:
-    items = [c.strip() for c in profile.channels if c.strip()]
+    items = own_channels(profile, bank.lang)
     if len(items) <= 1:
         return "".join(items)
     separator: str = bank.grammar["channel_separator"]
@@ -276,7 +306,7 @@ def _policy(profile: Profile, bank: _Bank, *, short: bool) -> list[str]:
 
 def _path(analysis: Analysis, profile: Profile, bank: _Bank) -> str:
     """The openness bank: the user's channels, else keep talking (met), else meet."""
-    if profile.channels:
+    if own_channels(profile, bank.lang):
         return "channels"
     if analysis.met and bank.get("openness", "met", "long"):
         return "met"
@@ -416,7 +446,7 @@ def _action_openings(analysis: Analysis, profile: Profile, bank: _Bank, style: s
             return bank.get("openness", "action", "ask", style)
         return []
     if analysis.action == "meet":
-        key = "meet_channels" if profile.channels else "meet"
+        key = "meet_channels" if own_channels(profile, bank.lang) else "meet"
         return bank.get("openness", "action", key, style) or bank.get(
             "openness", "action", "meet", style
         )
@@ -433,7 +463,8 @@ def _openness_long(
         # A concrete need: the meeting (or group, or the user's channels) comes first.
         offer = _fill(_pick(rng, action), {"channels": _channels(profile, bank)})
         return " ".join([offer, _pick(rng, bank.get("thanks", "long"))])
-    step = [] if profile.channels else _step_openings(plan, analysis, bank, "long")
+    mine = own_channels(profile, bank.lang)
+    step = [] if mine else _step_openings(plan, analysis, bank, "long")
     if step:
         return " ".join([_pick(rng, step), _pick(rng, bank.get("thanks", "long"))])
     if action:
@@ -487,7 +518,7 @@ def _short(
     addresses = _shuffled(rng, bank.get("address", "named" if who else "anonymous"))
     path = _path(analysis, profile, bank)
     primary = _action_openings(analysis, profile, bank, "short")
-    if not primary and not profile.channels and analysis.action != "meet":
+    if not primary and not own_channels(profile, bank.lang) and analysis.action != "meet":
         primary = _step_openings(plan, analysis, bank, "short")
     if not primary and plan.need:
         primary = bank.get("openness", "need", plan.need, "short")

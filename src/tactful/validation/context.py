@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from tactful.resources import languages
-from tactful.text import fold, language_scores
+from tactful.text import fold, in_another_language, language_scores
 from tactful.validation.lexicon import Lexicon, flatten, stock_invitation
 from tactful.validation.reply import Reply, is_name
 from tactful.validation.report import Check
@@ -26,9 +26,31 @@ _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Pr|Mme|Mlle|M)\. ")
 _NAME_END = re.compile(r"[,.!?:;()\n]| [-–—]")
 
 
+_SPAN_WORDS = 5
+"""A sentence of at least this many words is judged on its own for a language switch."""
+
+
 def language(reply: Reply, expected: str, found: str | None) -> Check:
-    """The reply is written in ``expected``; ``found`` is ``detect_language`` of the reply."""
+    """The reply is written in ``expected``; ``found`` is ``detect_language`` of the reply.
+
+    A reply in the right language may still carry a sentence in another ("Merci pour
+    votre message. Thanks again for reaching out."): each sentence of five words or more
+    is judged on its own, so a mixed reply fails and quotes the foreign span.
+    """
     if found == expected:
+        foreign = [
+            unit
+            for unit in reply.units
+            if len(_WORD.findall(unit)) >= _SPAN_WORDS and in_another_language(unit, expected)
+        ]
+        if foreign:
+            return Check(
+                passed=False,
+                message=f"a sentence is not in {expected}: {foreign[0]!r}",
+                evidence=foreign,
+                spans=foreign,
+                fix=f"write every sentence in the invitation's language ({expected}).",
+            )
         return Check(passed=True, message=f"written in {expected}")
     if found is None and language_scores(reply.text).get(expected, 0.0) > 0.0:
         return Check(passed=True, message=f"probably {expected} (too short to be sure)")
