@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from tactful.note import Purpose, Reference, Signal
+from tactful.note import CONTENT_KINDS, Purpose, Reference, Signal
 from tactful.resources import languages, load_toml
 from tactful.text import normalise, sentences, trim_runs
 
@@ -716,7 +716,7 @@ def find_role(
         return "referred"
     if met:
         return "met"
-    if kinds & {"article", "post", "talk", "podcast", "book", "newsletter", "course", "video"}:
+    if kinds & (set(CONTENT_KINDS) - {"work"}):  # "your work on X" is a project, not a post
         return "fan"
     return "peer"
 

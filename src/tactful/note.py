@@ -31,6 +31,18 @@ ReferenceKind = Literal[
     "work",
     "other",
 ]
+CONTENT_KINDS: tuple[ReferenceKind, ...] = (
+    "article",
+    "post",
+    "talk",
+    "podcast",
+    "book",
+    "newsletter",
+    "course",
+    "video",
+    "work",
+)
+"""Reference kinds that are a piece of the user's content ("your article", "your work")."""
 Role = Literal[
     "generic",
     "seller",

@@ -21,23 +21,13 @@ from typing import Any
 from tactful.analysis import Analysis, Reference
 from tactful.cues import fold_aligned, lexicon, sanitise_topic
 from tactful.engines.base import Draft, Style
+from tactful.note import CONTENT_KINDS
 from tactful.profile import Profile
 from tactful.resources import load_toml
 
 SHORT_LIMIT = 300
 """LinkedIn's invitation-note limit; short replies must fit in it."""
 
-CONTENT_KINDS = (
-    "article",
-    "post",
-    "talk",
-    "podcast",
-    "book",
-    "newsletter",
-    "course",
-    "video",
-    "work",
-)
 NEEDS = ("recruiting", "advice", "collaboration")
 ROLE_THANKS = (
     "candidate",
@@ -405,8 +395,6 @@ def next_steps(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> dict[
 
 def _role_name(analysis: Analysis, bank: _Bank) -> str | None:
     """The role the note names, as the reading wrote it ("the Staff Data Engineer role")."""
-    from tactful.cues import lexicon
-
     template: str = lexicon(bank.lang).raw.get("salient", {}).get("role_template", "")
     head, _, tail = template.partition("{role}")
     for ref in analysis.references:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tactful.evals.rewrite_blind import offline_reply, reply_head
 from tactful.resources import shipped_dir
 
 READING = shipped_dir("evals") / "rewrite" / "reading.jsonl"
@@ -147,26 +148,18 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[\w'-]+", fold(text)) if len(w) > 2 and w not in STOPWORDS}
 
 
-def _head(message: str, style: str) -> str:
-    return message if style == "short" else message.split("\n", 1)[0]
-
-
 def score(case: dict[str, Any], style: str, tally: Tally) -> None:
     """Rewrite one note in one style and add what happened to ``tally``."""
-    import tactful
-    from tactful.errors import TactfulError
     from tactful.text import fold
 
     tally.notes += 1
     tag = f"{case.get('id', case['text'][:40])}/{style}"
-    try:
-        result = tactful.rewrite(case["text"], style=style, engine="offline")
-    except TactfulError as exc:
-        tally.failures.append(f"{tag}: refused ({exc})")
+    result = offline_reply(case["text"], style, tag, tally.failures)
+    if result is None:
         return
     message, parts = result.message, result.parts
     tally.pairs.append((parts.rationale.strip(), parts.openness.strip()))
-    head = fold(_head(message, style))
+    head = fold(reply_head(message, style))
     expected = case.get("inviter")
     found = result.analysis.inviter
     if expected:
@@ -218,12 +211,8 @@ def variety(case: dict[str, Any], tally: Tally) -> None:
     except TactfulError:
         return
     analysis = results[0].analysis
-    steps = next_steps(
-        plan_reply(analysis, _Bank(analysis.lang, analysis.register)),
-        analysis,
-        _Bank(analysis.lang, analysis.register),
-        "short",
-    )
+    bank = _Bank(analysis.lang, analysis.register)
+    steps = next_steps(plan_reply(analysis, bank), analysis, bank, "short")
     if len(steps) < 2 or analysis.action == "meet":
         return  # the triage's "meet first" (the user's policy) comes before the note's steps
     tally.vary_n += 1

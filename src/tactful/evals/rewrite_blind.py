@@ -26,9 +26,12 @@ import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tactful.resources import shipped_dir
+
+if TYPE_CHECKING:
+    from tactful.pipeline import Result
 
 BLIND = shipped_dir("evals") / "rewrite" / "blind.jsonl"
 
@@ -104,21 +107,34 @@ def _has(message: str, needle: str) -> bool:
     return fold(needle) in fold(message)
 
 
-def score(case: dict[str, Any], style: str, tally: Tally) -> None:
-    """Rewrite one note in one style and add what happened to ``tally``."""
+def offline_reply(text: str, style: str, tag: str, failures: list[str]) -> Result | None:
+    """The offline engine's reply to a blind note, or ``None`` once ``failures`` says why
+    there is none (no valid draft, or the note refused). Shared by the blind measures."""
     import tactful
     from tactful.errors import NoValidDraftError, TactfulError
+
+    try:
+        return tactful.rewrite(text, style=style, engine="offline")
+    except NoValidDraftError as exc:
+        failures.append(f"{tag}: invalid ({exc})")
+    except TactfulError as exc:  # e.g. the language was not recognised: a failed note
+        failures.append(f"{tag}: refused ({exc})")
+    return None
+
+
+def reply_head(message: str, style: str) -> str:
+    """Where a reply greets: the whole short reply, the first line of a long one."""
+    return message if style == "short" else message.split("\n", 1)[0]
+
+
+def score(case: dict[str, Any], style: str, tally: Tally) -> None:
+    """Rewrite one note in one style and add what happened to ``tally``."""
     from tactful.text import fold, sentences
 
     tally.notes += 1
     tag = f"{case['id']}/{style}"
-    try:
-        result = tactful.rewrite(case["text"], style=style, engine="offline")
-    except NoValidDraftError as exc:
-        tally.failures.append(f"{tag}: invalid ({exc})")
-        return
-    except TactfulError as exc:  # e.g. the language was not recognised: a failed note
-        tally.failures.append(f"{tag}: refused ({exc})")
+    result = offline_reply(case["text"], style, tag, tally.failures)
+    if result is None:
         return
     message = result.message
     if result.validation.valid and result.lang == case["lang"]:
@@ -133,7 +149,7 @@ def score(case: dict[str, Any], style: str, tally: Tally) -> None:
             tally.failures.append(f"{tag}: short form: {message!r}")
     expected = case["inviter"]
     found = result.analysis.inviter
-    head = message if style == "short" else message.split("\n", 1)[0]
+    head = reply_head(message, style)
     if expected is None:
         ok = found is None
     else:
