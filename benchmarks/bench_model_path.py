@@ -25,11 +25,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from tactful.analysis import analyse
 from tactful.engines.model import ModelEngine, ModelSettings
 from tactful.evals.drafts import default_drafts_dir, load_draft_rows
 from tactful.pipeline import rewrite
 from tactful.prompts import redact
+from tactful.reading.analysis import analyse
 
 _FENCED = re.compile(r"<<<INVITATION \w+>>>\n(.*)\n<<<END OF INVITATION \w+>>>", re.S)
 

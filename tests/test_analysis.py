@@ -1,12 +1,12 @@
-"""``tactful.analysis.analyse``: who is who, what the note names, what it wants."""
+"""``tactful.reading.analysis.analyse``: who is who, what the note names, what it wants."""
 
 from __future__ import annotations
 
 import pytest
 
-from tactful.analysis import analyse
-from tactful.cues import sanitise_topic
 from tactful.errors import InputError
+from tactful.reading.analysis import analyse
+from tactful.reading.cues import sanitise_topic
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from tactful.analysis import Analysis, Signal
 from tactful.engines.base import UnusableDraft
 from tactful.engines.model import ModelEngine, ModelSettings, reply_schema
 from tactful.errors import ModelError
 from tactful.profile import Profile
+from tactful.reading.analysis import Analysis, Signal
 from tactful.retry import RetryPolicy
 from tests.chat_server import ChatServer, Reply, completion, error_body
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import tactful.prompts as prompts
-from tactful.analysis import Analysis
 from tactful.profile import Profile
+from tactful.reading.analysis import Analysis
 
 
 def test_a_missing_variable_raises() -> None:
@@ -71,7 +71,7 @@ def test_every_example_passes_the_gate_it_feeds(lang: str, style: str) -> None:
 @pytest.mark.parametrize("style", ["long", "short"])
 def test_a_first_request_stays_under_4500_characters(lang: str, style: str) -> None:
     """The prompt's cost: the system prompt, the worked example and a full-length note."""
-    from tactful.analysis import analyse
+    from tactful.reading.analysis import analyse
 
     note = {
         "en": "Hi Sofia, I really enjoyed your article on remote onboarding for small teams. ",
@@ -84,7 +84,7 @@ def test_a_first_request_stays_under_4500_characters(lang: str, style: str) -> N
 
 
 def test_the_brief_sends_no_internal_field_and_no_sellers_hook() -> None:
-    from tactful.analysis import analyse
+    from tactful.reading.analysis import analyse
 
     note = (
         "Hi Dana, loved your post on hiring. At Growthly we help SaaS teams triple their "

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 import tactful
-from tactful.analysis import analyse
 from tactful.pipeline import rewrite_variants
+from tactful.reading.analysis import analyse
 from tactful.text import fold
 
 

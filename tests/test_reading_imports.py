@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "tactful"
-READING = ("note", "cues", "salient", "content", "references", "analysis")
+SRC = Path(__file__).resolve().parents[1] / "src" / "tactful" / "reading"
+READING = ("note", "lexicon", "kinds", "cues", "salient", "content", "references", "analysis")
 
 
 def _imports(module: str) -> tuple[set[str], set[str]]:
@@ -28,13 +28,13 @@ def _imports(module: str) -> tuple[set[str], set[str]]:
 @pytest.mark.parametrize("module", READING)
 def test_no_reading_module_imports_another_inside_a_function(module: str) -> None:
     _, inner = _imports(module)
-    reading = {f"tactful.{m}" for m in READING}
+    reading = {f"tactful.reading.{m}" for m in READING}
     assert not {name for name in inner if name in reading}, inner
 
 
 def test_the_reading_modules_form_no_cycle() -> None:
     graph = {
-        m: {name.split(".")[1] for name in _imports(m)[0] if name.split(".")[1:2]} & set(READING)
+        m: {name.split(".")[2] for name in _imports(m)[0] if name.split(".")[2:3]} & set(READING)
         for m in READING
     }
     seen: set[str] = set()

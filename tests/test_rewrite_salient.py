@@ -13,8 +13,8 @@ from __future__ import annotations
 import pytest
 
 import tactful
-from tactful.analysis import analyse
 from tactful.pipeline import Result
+from tactful.reading.analysis import analyse
 from tactful.text import fold, sentences
 
 # (note, lang, words of which one must be echoed by the reply)

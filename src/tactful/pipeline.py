@@ -14,12 +14,12 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from tactful.analysis import Analysis, Lang, analyse
 from tactful.choices import check_style
 from tactful.engines import Engine, Style, select_engine
 from tactful.engines.base import Draft, ModelBacked, UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
+from tactful.reading.analysis import Analysis, Lang, analyse
 from tactful.resources import load_toml
 from tactful.text import visible
 from tactful.triage import NoteTriage
@@ -183,7 +183,8 @@ def _read_note(
     carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
     genuine compliment into a "sales" note that echoes nothing.
     """
-    from tactful.cues import lexicon, without_injections
+    from tactful.reading.cues import without_injections
+    from tactful.reading.lexicon import lexicon
     from tactful.triage import triage_note
 
     analysis = analyse(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)

@@ -25,8 +25,8 @@ from pathlib import Path
 from string import Template
 from typing import Any, Literal, get_args
 
-from tactful.analysis import Analysis, ReferenceKind
 from tactful.profile import Profile
+from tactful.reading.analysis import Analysis, ReferenceKind
 from tactful.resources import shipped_dir
 from tactful.text import words
 

@@ -20,7 +20,6 @@ MAX_CHARS = 20_000
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2009]+")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
 
@@ -128,15 +127,36 @@ def trim_runs(text: str, run: re.Pattern[str]) -> str:
     return text[start:stop] + text[end:]
 
 
+def fold_aligned(text: str) -> str:
+    """Lower-case and strip accents one character at a time: every index stays where it was.
+
+    A cue found in the folded text slices the original spelling back out of the text it
+    was folded from (evidence, echoed topics, names). A character whose fold would not be
+    one character ("ß", "…", "œ" has none) is kept as it is, lower-cased when that is one
+    character. ASCII text only needs ``lower()``.
+    """
+    if text.isascii():
+        return text.lower()
+    return "".join(ch.lower() if ch.isascii() else _fold_char(ch) for ch in text)
+
+
+@cache
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        low = ch
+    base = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+    return base if len(base) == 1 else low
+
+
 def fold(text: str) -> str:
-    """Lower-case and strip accents, so ``Réseau`` and ``reseau`` match the same cue."""
-    decomposed = unicodedata.normalize("NFKD", normalise(text).casefold())
-    # Only non-ASCII characters can be combining marks: test just those (fast on hot paths).
-    return _NON_ASCII.sub(_drop_combining, decomposed)
+    """The one fold every matcher uses: ``normalise`` then ``fold_aligned``.
 
-
-def _drop_combining(match: re.Match[str]) -> str:
-    return "" if unicodedata.combining(match.group(0)) else match.group(0)
+    ``Réseau`` and ``reseau`` match the same cue, and offsets in the result are offsets in
+    ``normalise(text)``: the reading, the triage, the selling detector and the validator
+    fold alike, so a cue list means the same thing wherever it is read.
+    """
+    return fold_aligned(normalise(text))
 
 
 def words(text: str) -> list[str]:

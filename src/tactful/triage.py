@@ -19,9 +19,9 @@ from pydantic import BaseModel, Field
 
 from tactful.choices import check_lang
 from tactful.errors import ConfigError, InputError
+from tactful.reading.kinds import Hit, Lexicon, Note, content_words, lexicon, match
 from tactful.selling import Verdict, judge, score, stock_threshold, top_sentence
 from tactful.text import detect_language
-from tactful.triage_cues import Hit, Lexicon, Note, content_words, lexicon, match
 from tactful.triage_policy import (
     FollowupAction,
     FollowupKind,

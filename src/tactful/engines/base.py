@@ -10,8 +10,8 @@ from typing import Any, Literal, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
-from tactful.analysis import Analysis
 from tactful.profile import Profile
+from tactful.reading.analysis import Analysis
 
 Style = Literal["long", "short"]
 STYLES: tuple[Style, ...] = ("long", "short")

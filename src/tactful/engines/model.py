@@ -23,7 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from tactful.analysis import Analysis
 from tactful.engines.base import Draft, Style, UnusableDraft
 from tactful.engines.settings import DEFAULT_MODEL, ModelSettings, resolve_settings
 from tactful.errors import ModelError
@@ -35,6 +34,7 @@ from tactful.prompts import (
     max_tokens,
     prompt_version,
 )
+from tactful.reading.analysis import Analysis
 from tactful.retry import RetryPolicy, TransientError, call_with_retries, parse_retry_after
 
 __all__ = [

@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
-from tactful.analysis import Analysis, Reference
-from tactful.cues import fold_aligned, lexicon, sanitise_topic
 from tactful.engines.base import Draft, Style
-from tactful.note import CONTENT_KINDS
 from tactful.profile import Profile
+from tactful.reading.analysis import Analysis, Reference
+from tactful.reading.cues import sanitise_topic
+from tactful.reading.lexicon import lexicon
+from tactful.reading.note import CONTENT_KINDS
 from tactful.resources import load_toml
+from tactful.text import fold_aligned
 
 SHORT_LIMIT = 300
 """LinkedIn's invitation-note limit; short replies must fit in it."""

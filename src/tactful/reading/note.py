@@ -1,7 +1,7 @@
 """The shapes of what a note says: its language and register, what it refers to, the
 signals it carries and who the inviter is.
 
-Kept apart from ``tactful.analysis`` (which fills them) so that the extractors
+Kept apart from ``tactful.reading.analysis`` (which fills them) so that the extractors
 (``cues``, ``salient``, ``references``) and the analysis all import them at the top:
 no module of the reading imports another inside a function to dodge a cycle.
 """

@@ -1,6 +1,6 @@
 """Salient spans: what a note talks about when no specific reference pattern names it.
 
-``tactful.cues`` knows the precise shapes ("your article on X", "at PyCon Lyon",
+``tactful.reading.cues`` knows the precise shapes ("your article on X", "at PyCon Lyon",
 "Sarah Chen suggested ..."). Real notes often say it otherwise: a quoted title
 ('The Quiet Team', « Tech au féminin »), a complement ("a white paper on X",
 "moved from QA into X"), the role a recruiter is hiring for, a capitalised name
@@ -19,19 +19,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from tactful.cues import (
-    Lexicon,
-    cut_topic,
-    fold_aligned,
-    lexicon,
-    not_names,
-    phrase_alternation,
-    sanitise_topic,
-    titles,
-    topic_span,
-    whole_phrase,
-)
-from tactful.note import Reference
+from tactful.reading.cues import cut_topic, sanitise_topic, topic_span, whole_phrase
+from tactful.reading.lexicon import Lexicon, lexicon, not_names, phrase_alternation, titles
+from tactful.reading.note import Reference
+from tactful.text import fold_aligned
 
 MAX_CHARS = 60
 """The longest topic echoed: the short reply must still fit in 300 characters around it."""

@@ -11,7 +11,6 @@ scans: the triage must handle thousands of notes per second on one core.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -19,7 +18,7 @@ from typing import Any
 
 from tactful.errors import ConfigError
 from tactful.resources import load_toml
-from tactful.text import normalise
+from tactful.text import fold, fold_aligned, normalise
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
@@ -152,44 +151,24 @@ def lexicon(lang: str) -> Lexicon:
     )
 
 
-def fold(text: str) -> str:
-    """Same folding as ``tactful.text.fold`` on already-normalised text (cheaper)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 @dataclass(frozen=True)
 class Note:
     """A note ready for matching: the normalised original and its folded twin.
 
-    ``index`` maps a folded offset to the original one when folding changed the
-    length (``ß`` -> ``ss``, ``…`` -> ``...``); usually it is ``None`` and the
-    offsets agree.
+    ``text.fold`` keeps every character at its index, so a span found in ``folded``
+    is the same span of ``original``.
     """
 
     original: str
     folded: str
-    index: tuple[int, ...] | None
 
     @classmethod
     def of(cls, text: str) -> Note:
         original = normalise(text)
-        folded = fold(original)
-        if len(folded) == len(original):
-            return cls(original, folded, None)
-        parts: list[str] = []
-        index: list[int] = []
-        for position, char in enumerate(original):
-            piece = fold(char)
-            parts.append(piece)
-            index.extend([position] * len(piece))
-        index.append(len(original))
-        return cls(original, "".join(parts), tuple(index))
+        return cls(original, fold_aligned(original))
 
     def span(self, start: int, end: int) -> str:
         """The original words behind a folded span, trimmed of punctuation."""
-        if self.index is not None:
-            start, end = self.index[start], self.index[min(end, len(self.index) - 1)]
         return self.original[start:end].strip(" ,;:.!?-–—\n")
 
 

@@ -1,7 +1,7 @@
 """Everything a note refers to, in the order a reply would echo it.
 
-The specific shapes come from ``tactful.cues`` ("your article on X", "at PyCon Lyon",
-"Sarah Chen suggested ..."), the fallbacks from ``tactful.salient`` (quoted titles, a
+The specific shapes come from ``tactful.reading.cues`` ("your article on X", "at PyCon Lyon",
+"Sarah Chen suggested ..."), the fallbacks from ``tactful.reading.salient`` (quoted titles, a
 recruiter's role, complements, names); this module puts them in order and drops
 duplicates and spans not worth echoing. It sits above both, so neither imports the other
 to reach it.
@@ -9,17 +9,17 @@ to reach it.
 
 from __future__ import annotations
 
-from tactful.content import content_references
-from tactful.cues import (
-    Lexicon,
-    fold_aligned,
+from tactful.reading.content import content_references
+from tactful.reading.cues import (
     interests,
     mutual_contacts,
     named_places,
     unnamed_events,
 )
-from tactful.note import Reference
-from tactful.salient import salient_references, worth_echoing
+from tactful.reading.lexicon import Lexicon
+from tactful.reading.note import Reference
+from tactful.reading.salient import salient_references, worth_echoing
+from tactful.text import fold_aligned
 
 
 def find_references(

@@ -22,10 +22,11 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tactful import cues as lx
 from tactful.choices import check_lang
 from tactful.errors import InputError
-from tactful.note import (
+from tactful.reading import cues as lx
+from tactful.reading.lexicon import lexicon
+from tactful.reading.note import (
     Lang,
     Purpose,
     Reference,
@@ -35,7 +36,7 @@ from tactful.note import (
     Signal,
     SignalKind,
 )
-from tactful.references import find_references
+from tactful.reading.references import find_references
 from tactful.resources import languages
 from tactful.text import check_size, detect_language, in_another_language, normalise, words
 
@@ -105,7 +106,7 @@ def analyse(
     check_size(text, "invitation")
     norm = normalise(text)
     chosen = _choose_language(norm, lang, fallback_lang)
-    lex = lx.lexicon(chosen)
+    lex = lexicon(chosen)
     # A note written in another language than the reply's (a German note answered in
     # English by --lang or a batch's default): none of its words may reach the reply, and
     # its sign-off ("Grüße, Klaus") is not a name this language's lists can read.

@@ -1,7 +1,7 @@
 """The user's own content a note names: "your article on remote onboarding", "ta
 conférence sur l'IA", "your newsletter Growth Loops Weekly".
 
-Built on ``tactful.cues`` (the nouns, the possessive patterns) and ``tactful.salient``
+Built on ``cues`` and ``lexicon`` (the nouns, the possessive patterns) and ``salient``
 (complements when the note names no topic right after the noun), so it sits above both.
 """
 
@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
-from tactful.cues import Lexicon, cut_topic, fold_aligned, fold_cue, sanitise_topic, trim_name
-from tactful.note import Reference
-from tactful.salient import complement_topic, noun_complement
+from tactful.reading.cues import cut_topic, sanitise_topic, trim_name
+from tactful.reading.lexicon import Lexicon
+from tactful.reading.note import Reference
+from tactful.reading.salient import complement_topic, noun_complement
+from tactful.text import fold, fold_aligned
 
 
 def _topic_after(tail: str, lex: Lexicon) -> str | None:
@@ -31,7 +33,7 @@ def content_references(safe: str, lex: Lexicon) -> list[Reference]:
 
     The topic is the complement after the noun ("your article on X"), else the noun's own
     complement ("your walkthrough of X") or any complement in the rest of the sentence
-    (``tactful.salient``), else a title in apposition ("your newsletter Growth Loops").
+    (``tactful.reading.salient``), else a title in apposition ("your newsletter Growth Loops").
     """
 
     folded = fold_aligned(safe)
@@ -59,7 +61,7 @@ def content_references(safe: str, lex: Lexicon) -> list[Reference]:
                     evidence=safe[match.start() : match.start("tail")].strip()
                     + (f" … {topic}" if topic else ""),
                     noun=noun.singular,
-                    plural=form == fold_cue(noun.plural) and noun.plural != noun.singular,
+                    plural=form == fold(noun.plural) and noun.plural != noun.singular,
                     preposition=preposition,
                 )
             )

@@ -1,24 +1,26 @@
-"""Cue matching for ``tactful.analysis``: compiled lexicons and the extractors using them.
+"""The reading's extractors: people, signals and topics, found with the compiled lexicons.
 
-Matching runs on a case- and accent-folded copy of the note that keeps every
-character at the same index (``fold_aligned``), so a cue found in the folded text
-slices the original spelling back out: topics are echoed as the inviter wrote them.
-The lexicons themselves are data (``data/<lang>/analysis.toml``); this module only
-knows the shapes of the things it looks for.
+Matching runs on the folded note (``text.fold``), which keeps every character at its
+index, so what is found there is sliced back out of the original: names and topics are
+echoed as the inviter wrote them. The cues themselves are data (``lexicon``); this
+module only knows the shapes of the things it looks for.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
-from typing import Any, Literal
+from typing import Literal
 
-from tactful.note import CONTENT_KINDS, Purpose, Reference, Signal
-from tactful.resources import languages, load_toml
-from tactful.text import normalise, sentences, trim_runs
+from tactful.reading.lexicon import (
+    NAME_WORD,
+    TOPIC_SPAN,
+    Lexicon,
+    lexicon,
+    not_names,
+    titles,
+)
+from tactful.reading.note import CONTENT_KINDS, Purpose, Reference, Signal
+from tactful.text import fold, fold_aligned, sentences, trim_runs
 
 # Host names have labels of at most 63 characters (DNS), and at most ten before the top-level
 # domain here; e-mail local parts at most 64 characters (RFC 5321). Unbounded, each pattern
@@ -32,28 +34,11 @@ URL = re.compile(
 EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
 HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}")
 PHONE = re.compile(r"(?<![\w+])\+?\d[\d .()-]{7,}\d(?!\w)")
-TOPIC_SPAN = 300
-"""How much of a note a topic is read from, after its cue: a LinkedIn note is 300 characters.
-
-Reading the whole rest of a long note after each cue was quadratic: "sûr sûr sûr ..." to
-20,000 characters kept rewrite busy for a minute. The span ends at a word's end.
-"""
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
 # A run of them is matched at once (possessive: nothing follows it), not a character at a time.
 _TOPIC_CHARS = re.compile(r"(?:[^\W_]|[ '&+#/.-])*+")
-_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"
-# A name word of at most 64 letters, for patterns that may start inside a hyphenated word
-# (after a hyphen): unbounded, each hyphen of "a-a-a-...-a" re-read the rest (quadratic).
-_SHORT_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_])){0,63}"
-# The first name word of a pattern searched anywhere: never inside a word, and read whole
-# (atomic: a shorter prefix is never followed by a space or a comma). Right after a
-# hyphen or an apostrophe inside a word ("-a" of "a-a-a"), the word was already read from
-# its start unless an earlier match ended there: only a short one can start there, or a
-# 20,000-letter word is re-read from each of its letters (quadratic: 26 s for one pass).
-_FIRST_NAME_WORD = rf"(?<![^\W\d_])(?:(?<![^\W\d_]['-])(?>{_NAME_WORD})|(?>{_SHORT_NAME_WORD}))"
 # After a greeted name: a capitalised surname, then a lower-case word going on with the sentence.
 _RUN_ON = re.compile(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà-öø-ÿ']")
-_CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&'-]|\.(?=\w))*|\d{2,4})"
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
 _INITIALLED = re.compile(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
 # A run of blanks before a dash or a bar is read from its first blank only (the same splits):
@@ -70,245 +55,6 @@ _PARTICLES = frozenset(
 _DASHES = " \t-–—~•|,.!?:;()[]\"'"
 # Trimmed from both ends with ``trim_runs``: ``str.strip`` takes characters, not ranges (emoji).
 _EDGES = re.compile(rf"[{re.escape(_DASHES)}{_EMOJI}]+")
-
-
-def fold_aligned(text: str) -> str:
-    """Lower-case and strip accents one character at a time, keeping indices aligned.
-
-    ASCII text only needs ``lower()``; the per-character work is for the rest
-    (compiling a lexicon folds about a thousand cue phrases, most of them ASCII).
-    """
-    if text.isascii():
-        return text.lower()
-    return "".join(ch.lower() if ch.isascii() else _fold_char(ch) for ch in text)
-
-
-@cache
-def _fold_char(ch: str) -> str:
-    low = ch.lower()
-    if len(low) != 1:
-        low = ch
-    base = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
-    return base if len(base) == 1 else low
-
-
-def fold_cue(phrase: str) -> str:
-
-    return fold_aligned(normalise(phrase))
-
-
-def phrase_alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of folded phrases, longest first, with word boundaries.
-
-    Phrases are grouped by the boundaries they need so that each group carries
-    its look-arounds once: compiling hundreds of cues stays cheap (the CLI pays
-    for it on every run). Spaces are literal because matched text is normalised.
-    """
-    items = sorted({fold_cue(p) for p in phrases if p.strip()}, key=len, reverse=True)
-    groups: dict[tuple[bool, bool], list[str]] = {}
-    for item in items:
-        key = (item[0].isalnum(), item[-1].isalnum())
-        groups.setdefault(key, []).append(re.escape(item).replace("\\ ", " "))
-    parts = []
-    for (head, tail), bodies in groups.items():
-        body = "|".join(bodies)
-        before = r"(?<!\w)" if head else ""
-        after = r"(?!\w)" if tail else ""
-        parts.append(f"{before}(?:{body}){after}")
-    return "|".join(parts) or r"(?!x)x"
-
-
-def phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(f"(?:{phrase_alternation(phrases)})")
-
-
-@dataclass(frozen=True)
-class Noun:
-    """A content noun: its forms, what it refers to, and (French) its gender."""
-
-    singular: str
-    plural: str
-    kind: str
-    gender: str
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """One language's cues, compiled once per process."""
-
-    lang: str
-    raw: dict[str, Any]
-    greeting: re.Pattern[str]
-    signoffs: tuple[str, ...]
-    roles: tuple[tuple[str, re.Pattern[str]], ...]
-    requests: re.Pattern[str]
-    meetings: tuple[tuple[str, re.Pattern[str]], ...]
-    intro: re.Pattern[str]
-    intro_suffix: re.Pattern[str]
-    stock: re.Pattern[str]
-    nouns: dict[str, Noun]
-    possessive_ref: re.Pattern[str]
-    you_ref: re.Pattern[str]
-    preposition: re.Pattern[str]
-    prefixes: dict[str, str]
-    topic_stops: frozenset[str]
-    interest: re.Pattern[str]
-    event_verbs: re.Pattern[str]
-    event_nouns: frozenset[str]
-    group_nouns: frozenset[str]
-    group_cues: re.Pattern[str]
-    group_opener: re.Pattern[str]
-    places: re.Pattern[str]
-    topic_places: frozenset[str]
-    elided_stops: tuple[str, ...]
-    talk_nouns: re.Pattern[str]
-    unnamed_event: re.Pattern[str]
-    name_seq: re.Pattern[str]
-    articles: frozenset[str]
-    contractions: dict[str, str]
-    mutual_cue: re.Pattern[str]
-    mutual_before: re.Pattern[str]
-    mutual_after: re.Pattern[str]
-    purposes: dict[str, re.Pattern[str]]
-    purpose_evidence: dict[str, re.Pattern[str]]
-    cta: re.Pattern[str]
-    injection: re.Pattern[str]
-    tu: frozenset[str]
-    vous: frozenset[str]
-    stopwords: frozenset[str]
-    instruction_words: frozenset[str]
-    topic_openers: frozenset[str]
-    dangling: frozenset[str]
-    stock_words: frozenset[str]
-    met: re.Pattern[str]
-
-
-@cache
-def not_names(lang: str) -> frozenset[str]:
-    """Words that are never a first name in a note of this language.
-
-    The language's own lists, plus every language's greetings and sign-offs (an
-    English note may end "Merci, Julie"). Other languages' ordinary words are
-    left out: "Ravi" is a name in an English note, an adjective in a French one.
-    """
-    data = load_toml(f"{lang}/analysis.toml")
-    out = {fold_cue(w) for w in data["not_names"]}
-    out.update(fold_cue(w) for w in load_toml(f"{lang}/language.toml")["stopwords"])
-    for other in languages():
-        other_data = load_toml(f"{other}/analysis.toml")
-        out.update(fold_cue(w) for w in other_data["greetings"])
-        for phrase in other_data["signoffs"]:
-            out.update(fold_cue(phrase).split())
-    return frozenset(out)
-
-
-@cache
-def titles(lang: str) -> frozenset[str]:
-    """Honorifics and titles that may precede a name in a signature ("Professor", "Dr")."""
-    return frozenset(fold_cue(w) for w in load_toml(f"{lang}/analysis.toml").get("titles", []))
-
-
-@cache
-def lexicon(lang: str) -> Lexicon:
-    """Compile ``data/<lang>/analysis.toml`` (cached: a CLI run compiles one language)."""
-    data = load_toml(f"{lang}/analysis.toml")
-    refs = data["references"]
-    nouns: dict[str, Noun] = {}
-    for entry in refs["nouns"]:
-        noun = Noun(entry["singular"], entry["plural"], entry["kind"], entry.get("gender", "m"))
-        nouns[fold_cue(noun.singular)] = noun
-        nouns[fold_cue(noun.plural)] = noun
-    noun_alt = phrase_alternation(nouns)
-    preps = {fold_cue(p["cue"]): p["prefix"] for p in refs["prepositions"]}
-    poss = phrase_alternation([*refs["possessives"], *refs.get("openers", [])])
-    demo = phrase_alternation(refs["demonstratives"])
-    subj = phrase_alternation(refs["you_subjects"])
-    verbs = phrase_alternation(refs["you_verbs"])
-    events = data["events"]
-    joiners = "|".join(re.escape(j) for j in events["name_joiners"])
-    cap_seq = rf"{_CAP_WORD}(?:[ ](?:(?:{joiners})[ ])?{_CAP_WORD}){{0,5}}"
-    places = phrase_alternation(events["places"])
-    articles = phrase_alternation(refs["articles"])
-    event_noun_alt = phrase_alternation(events["event_nouns"])
-    mutual = data["mutual"]
-    suffixes = phrase_alternation(data["introduction_suffixes"])
-    relatives = phrase_alternation(refs["relatives"])
-    prep_alt = phrase_alternation(preps)
-    register = data.get("register", {})
-    sanitise = data["sanitise"]
-    return Lexicon(
-        lang=lang,
-        raw=data,
-        greeting=re.compile(rf"^\s*(?:{phrase_alternation(data['greetings'])})"),
-        signoffs=tuple(sorted({fold_cue(s) for s in data["signoffs"]}, key=len, reverse=True)),
-        intro=re.compile(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
-        # After a newline, blanks other than newlines: a run of newlines holds separators
-        # enough, and reading it whole from each of them was quadratic (same names found).
-        intro_suffix=re.compile(
-            rf"(?:^|[\n.!?,\u2013\u2014-][^\S\n]*+)({_SHORT_NAME_WORD})[ ]+(?:{suffixes})"
-        ),
-        stock=phrase_re(data["stock"]),
-        nouns=nouns,
-        possessive_ref=re.compile(
-            rf"(?:{poss})[ ](?:[\w'-]+[ ]|[\w-]+'(?=\w)){{0,3}}?"  # "votre série d'articles"
-            rf"(?P<noun>{noun_alt})(?P<tail>[^\n]*)"
-        ),
-        you_ref=re.compile(
-            rf"(?:{demo})[ ]?(?P<noun>{noun_alt})(?:[ ](?:{relatives}))?[ ]?(?:{subj})[ ]"
-            rf"(?:{verbs})(?P<tail>[^\n]*)"
-        ),
-        preposition=re.compile(
-            rf"^[ ,]*(?:[\w'-]+[ ]){{0,3}}?(?P<prep>{prep_alt})[ ]?(?P<topic>[^\n]*)"
-        ),
-        prefixes=preps,
-        topic_stops=frozenset(fold_cue(s) for s in refs["topic_stops"]),
-        interest=re.compile(
-            rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ]"
-            rf"(?P<topic>[^\n]{{0,{TOPIC_SPAN + 1}}}))"
-        ),
-        event_verbs=phrase_re(events["verbs"]),
-        event_nouns=frozenset(fold_cue(n) for n in events["event_nouns"]),
-        group_nouns=frozenset(fold_cue(n) for n in events["group_nouns"]),
-        group_cues=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
-        group_opener=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]+(?=\w)"),
-        places=re.compile(rf"(?:{places})[ ]*(?:(?:{articles})[ ]?)?$"),
-        topic_places=frozenset(fold_cue(p) for p in events["topic_places"]),
-        elided_stops=tuple(fold_cue(s) for s in refs["topic_stops"] if s.endswith("'")),
-        talk_nouns=phrase_re(n.singular for n in nouns.values() if n.kind == "talk"),
-        unnamed_event=re.compile(
-            rf"(?P<place>{places})[ ](?P<np>(?:(?:{articles}|a|an|un|une)[ ]?)?"
-            rf"(?:[\w'-]+[ ]){{0,2}}?(?:{event_noun_alt}))"
-        ),
-        name_seq=re.compile(cap_seq),
-        articles=frozenset(fold_cue(a) for a in refs["articles"]),
-        contractions={fold_cue(k): v for k, v in refs["contractions"].items()},
-        mutual_cue=phrase_re(mutual["cues"]),
-        mutual_before=re.compile(
-            rf"({_FIRST_NAME_WORD}(?:[ ](?>{_NAME_WORD})){{0,2}})[ ,]+"
-            rf"(?:{phrase_alternation(mutual['name_before'])})"
-        ),
-        mutual_after=re.compile(
-            rf"(?:{phrase_alternation(mutual['name_after'])})[ ,]+"
-            rf"({_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,2}})"
-        ),
-        purposes={name: phrase_re(cues) for name, cues in data["purposes"].items()},
-        roles=tuple((name, phrase_re(data["roles"][name])) for name in data["roles"]["order"]),
-        requests=phrase_re(data["roles"].get("requests", [])),
-        meetings=tuple((kind, phrase_re(cues)) for kind, cues in data.get("meetings", {}).items()),
-        purpose_evidence={
-            name: phrase_re(cues) for name, cues in data.get("purpose_evidence", {}).items()
-        },
-        cta=phrase_re(data["signals"]["call_to_action"]),
-        injection=phrase_re(data["signals"]["injection"]),
-        tu=frozenset(fold_cue(w) for w in register.get("tu", [])),
-        vous=frozenset(fold_cue(w) for w in register.get("vous", [])),
-        stopwords=frozenset(fold_cue(w) for w in load_toml(f"{lang}/language.toml")["stopwords"]),
-        instruction_words=frozenset(fold_cue(w) for w in sanitise["instruction_words"]),
-        topic_openers=frozenset(fold_cue(w) for w in refs["topic_openers"]),
-        dangling=frozenset(fold_cue(w) for w in sanitise["dangling"]),
-        stock_words=frozenset(fold_cue(w) for w in data.get("stock_words", [])),
-        met=phrase_re(data.get("met", [])),
-    )
 
 
 # --- people -----------------------------------------------------------------------------
@@ -368,7 +114,7 @@ def find_recipient(norm: str, lex: Lexicon) -> str | None:
     match = lex.greeting.match(fold_aligned(norm))
     if match is None:
         return None
-    rest = re.match(rf"[ ,!]*({_NAME_WORD})", norm[match.end() :])
+    rest = re.match(rf"[ ,!]*({NAME_WORD})", norm[match.end() :])
     if rest and is_name_word(rest.group(1), lex.lang):
         # "Hi, Daniel Kim suggested I reach out": a full name running on into the
         # sentence is the subject (a third party), not the person greeted.
@@ -580,7 +326,7 @@ def find_inviter(
         start = match.start()
         if start > 0 and folded[start - 1].isalnum():
             continue
-        word = re.match(_NAME_WORD, norm[match.end() :])
+        word = re.match(NAME_WORD, norm[match.end() :])
         if word and is_name_word(word.group(0), lex.lang) and not _same(word.group(0), recipient):
             return word.group(0), "introduction"
     for match in lex.intro_suffix.finditer(folded):
@@ -904,7 +650,7 @@ def _starts_place(words: list[str], folded: list[str], idx: int, lex: Lexicon) -
 def trim_name(name: str, lex: Lexicon) -> str:
     """Drop trailing words outside a proper name ("Concordia and I'd" -> "Concordia")."""
     words = name.split()
-    joiners = {fold_cue(j) for j in lex.raw["events"]["name_joiners"]}
+    joiners = {fold(j) for j in lex.raw["events"]["name_joiners"]}
     while words and (
         fold_aligned(words[-1]) in not_names(lex.lang) or fold_aligned(words[-1]) in joiners
     ):
@@ -1020,7 +766,7 @@ def _articled(before: str, lex: Lexicon) -> bool:
 
 
 def _weak_group_cue(cue: re.Match[str], lex: Lexicon) -> bool:
-    weak = {fold_cue(w) for w in lex.raw["events"].get("weak_group_cues", [])}
+    weak = {fold(w) for w in lex.raw["events"].get("weak_group_cues", [])}
     return " ".join(cue.group(0).split()) in weak
 
 

@@ -1,0 +1,252 @@
+"""The reading's lexicons: one loader and one convention for every cue a note is read with.
+
+Cues are data (``data/<lang>/analysis.toml``, ``triage.toml``, ``language.toml``):
+lists of plain phrases, matched as whole words on the folded note (``text.fold``:
+lower case, no accents, every character at its index), so a cue found in the
+folded text slices the original spelling back out. This module compiles them once
+per process; ``cues``, ``kinds`` and the other reading modules only know the shapes
+of what they look for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from tactful.resources import languages, load_toml
+from tactful.text import fold
+
+TOPIC_SPAN = 300
+"""How much of a note a topic is read from, after its cue: a LinkedIn note is 300 characters.
+
+Reading the whole rest of a long note after each cue was quadratic: "sûr sûr sûr ..." to
+20,000 characters kept rewrite busy for a minute. The span ends at a word's end.
+"""
+NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_]))*"
+# A name word of at most 64 letters, for patterns that may start inside a hyphenated word
+# (after a hyphen): unbounded, each hyphen of "a-a-a-...-a" re-read the rest (quadratic).
+SHORT_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_])){0,63}"
+# The first name word of a pattern searched anywhere: never inside a word, and read whole
+# (atomic: a shorter prefix is never followed by a space or a comma). Right after a
+# hyphen or an apostrophe inside a word ("-a" of "a-a-a"), the word was already read from
+# its start unless an earlier match ended there: only a short one can start there, or a
+# 20,000-letter word is re-read from each of its letters (quadratic: 26 s for one pass).
+FIRST_NAME_WORD = rf"(?<![^\W\d_])(?:(?<![^\W\d_]['-])(?>{NAME_WORD})|(?>{SHORT_NAME_WORD}))"
+CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&'-]|\.(?=\w))*|\d{2,4})"
+
+
+def phrase_alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of folded phrases, longest first, with word boundaries.
+
+    Phrases are grouped by the boundaries they need so that each group carries
+    its look-arounds once: compiling hundreds of cues stays cheap (the CLI pays
+    for it on every run). Spaces are literal because matched text is normalised.
+    """
+    items = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for item in items:
+        key = (item[0].isalnum(), item[-1].isalnum())
+        groups.setdefault(key, []).append(re.escape(item).replace("\\ ", " "))
+    parts = []
+    for (head, tail), bodies in groups.items():
+        body = "|".join(bodies)
+        before = r"(?<!\w)" if head else ""
+        after = r"(?!\w)" if tail else ""
+        parts.append(f"{before}(?:{body}){after}")
+    return "|".join(parts) or r"(?!x)x"
+
+
+def phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(f"(?:{phrase_alternation(phrases)})")
+
+
+@dataclass(frozen=True)
+class Noun:
+    """A content noun: its forms, what it refers to, and (French) its gender."""
+
+    singular: str
+    plural: str
+    kind: str
+    gender: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's cues, compiled once per process."""
+
+    lang: str
+    raw: dict[str, Any]
+    greeting: re.Pattern[str]
+    signoffs: tuple[str, ...]
+    roles: tuple[tuple[str, re.Pattern[str]], ...]
+    requests: re.Pattern[str]
+    meetings: tuple[tuple[str, re.Pattern[str]], ...]
+    intro: re.Pattern[str]
+    intro_suffix: re.Pattern[str]
+    stock: re.Pattern[str]
+    nouns: dict[str, Noun]
+    possessive_ref: re.Pattern[str]
+    you_ref: re.Pattern[str]
+    preposition: re.Pattern[str]
+    prefixes: dict[str, str]
+    topic_stops: frozenset[str]
+    interest: re.Pattern[str]
+    event_verbs: re.Pattern[str]
+    event_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    group_cues: re.Pattern[str]
+    group_opener: re.Pattern[str]
+    places: re.Pattern[str]
+    topic_places: frozenset[str]
+    elided_stops: tuple[str, ...]
+    talk_nouns: re.Pattern[str]
+    unnamed_event: re.Pattern[str]
+    name_seq: re.Pattern[str]
+    articles: frozenset[str]
+    contractions: dict[str, str]
+    mutual_cue: re.Pattern[str]
+    mutual_before: re.Pattern[str]
+    mutual_after: re.Pattern[str]
+    purposes: dict[str, re.Pattern[str]]
+    purpose_evidence: dict[str, re.Pattern[str]]
+    cta: re.Pattern[str]
+    injection: re.Pattern[str]
+    tu: frozenset[str]
+    vous: frozenset[str]
+    stopwords: frozenset[str]
+    instruction_words: frozenset[str]
+    topic_openers: frozenset[str]
+    dangling: frozenset[str]
+    stock_words: frozenset[str]
+    met: re.Pattern[str]
+
+
+@cache
+def not_names(lang: str) -> frozenset[str]:
+    """Words that are never a first name in a note of this language.
+
+    The language's own lists, plus every language's greetings and sign-offs (an
+    English note may end "Merci, Julie"). Other languages' ordinary words are
+    left out: "Ravi" is a name in an English note, an adjective in a French one.
+    """
+    data = load_toml(f"{lang}/analysis.toml")
+    out = {fold(w) for w in data["not_names"]}
+    out.update(fold(w) for w in load_toml(f"{lang}/language.toml")["stopwords"])
+    for other in languages():
+        other_data = load_toml(f"{other}/analysis.toml")
+        out.update(fold(w) for w in other_data["greetings"])
+        for phrase in other_data["signoffs"]:
+            out.update(fold(phrase).split())
+    return frozenset(out)
+
+
+@cache
+def titles(lang: str) -> frozenset[str]:
+    """Honorifics and titles that may precede a name in a signature ("Professor", "Dr")."""
+    return frozenset(fold(w) for w in load_toml(f"{lang}/analysis.toml").get("titles", []))
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """Compile ``data/<lang>/analysis.toml`` (cached: a CLI run compiles one language)."""
+    data = load_toml(f"{lang}/analysis.toml")
+    refs = data["references"]
+    nouns: dict[str, Noun] = {}
+    for entry in refs["nouns"]:
+        noun = Noun(entry["singular"], entry["plural"], entry["kind"], entry.get("gender", "m"))
+        nouns[fold(noun.singular)] = noun
+        nouns[fold(noun.plural)] = noun
+    noun_alt = phrase_alternation(nouns)
+    preps = {fold(p["cue"]): p["prefix"] for p in refs["prepositions"]}
+    poss = phrase_alternation([*refs["possessives"], *refs.get("openers", [])])
+    demo = phrase_alternation(refs["demonstratives"])
+    subj = phrase_alternation(refs["you_subjects"])
+    verbs = phrase_alternation(refs["you_verbs"])
+    events = data["events"]
+    joiners = "|".join(re.escape(j) for j in events["name_joiners"])
+    cap_seq = rf"{CAP_WORD}(?:[ ](?:(?:{joiners})[ ])?{CAP_WORD}){{0,5}}"
+    places = phrase_alternation(events["places"])
+    articles = phrase_alternation(refs["articles"])
+    event_noun_alt = phrase_alternation(events["event_nouns"])
+    mutual = data["mutual"]
+    suffixes = phrase_alternation(data["introduction_suffixes"])
+    relatives = phrase_alternation(refs["relatives"])
+    prep_alt = phrase_alternation(preps)
+    register = data.get("register", {})
+    sanitise = data["sanitise"]
+    return Lexicon(
+        lang=lang,
+        raw=data,
+        greeting=re.compile(rf"^\s*(?:{phrase_alternation(data['greetings'])})"),
+        signoffs=tuple(sorted({fold(s) for s in data["signoffs"]}, key=len, reverse=True)),
+        intro=re.compile(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
+        # After a newline, blanks other than newlines: a run of newlines holds separators
+        # enough, and reading it whole from each of them was quadratic (same names found).
+        intro_suffix=re.compile(
+            rf"(?:^|[\n.!?,\u2013\u2014-][^\S\n]*+)({SHORT_NAME_WORD})[ ]+(?:{suffixes})"
+        ),
+        stock=phrase_re(data["stock"]),
+        nouns=nouns,
+        possessive_ref=re.compile(
+            rf"(?:{poss})[ ](?:[\w'-]+[ ]|[\w-]+'(?=\w)){{0,3}}?"  # "votre série d'articles"
+            rf"(?P<noun>{noun_alt})(?P<tail>[^\n]*)"
+        ),
+        you_ref=re.compile(
+            rf"(?:{demo})[ ]?(?P<noun>{noun_alt})(?:[ ](?:{relatives}))?[ ]?(?:{subj})[ ]"
+            rf"(?:{verbs})(?P<tail>[^\n]*)"
+        ),
+        preposition=re.compile(
+            rf"^[ ,]*(?:[\w'-]+[ ]){{0,3}}?(?P<prep>{prep_alt})[ ]?(?P<topic>[^\n]*)"
+        ),
+        prefixes=preps,
+        topic_stops=frozenset(fold(s) for s in refs["topic_stops"]),
+        interest=re.compile(
+            rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ]"
+            rf"(?P<topic>[^\n]{{0,{TOPIC_SPAN + 1}}}))"
+        ),
+        event_verbs=phrase_re(events["verbs"]),
+        event_nouns=frozenset(fold(n) for n in events["event_nouns"]),
+        group_nouns=frozenset(fold(n) for n in events["group_nouns"]),
+        group_cues=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
+        group_opener=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]+(?=\w)"),
+        places=re.compile(rf"(?:{places})[ ]*(?:(?:{articles})[ ]?)?$"),
+        topic_places=frozenset(fold(p) for p in events["topic_places"]),
+        elided_stops=tuple(fold(s) for s in refs["topic_stops"] if s.endswith("'")),
+        talk_nouns=phrase_re(n.singular for n in nouns.values() if n.kind == "talk"),
+        unnamed_event=re.compile(
+            rf"(?P<place>{places})[ ](?P<np>(?:(?:{articles}|a|an|un|une)[ ]?)?"
+            rf"(?:[\w'-]+[ ]){{0,2}}?(?:{event_noun_alt}))"
+        ),
+        name_seq=re.compile(cap_seq),
+        articles=frozenset(fold(a) for a in refs["articles"]),
+        contractions={fold(k): v for k, v in refs["contractions"].items()},
+        mutual_cue=phrase_re(mutual["cues"]),
+        mutual_before=re.compile(
+            rf"({FIRST_NAME_WORD}(?:[ ](?>{NAME_WORD})){{0,2}})[ ,]+"
+            rf"(?:{phrase_alternation(mutual['name_before'])})"
+        ),
+        mutual_after=re.compile(
+            rf"(?:{phrase_alternation(mutual['name_after'])})[ ,]+"
+            rf"({NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})"
+        ),
+        purposes={name: phrase_re(cues) for name, cues in data["purposes"].items()},
+        roles=tuple((name, phrase_re(data["roles"][name])) for name in data["roles"]["order"]),
+        requests=phrase_re(data["roles"].get("requests", [])),
+        meetings=tuple((kind, phrase_re(cues)) for kind, cues in data.get("meetings", {}).items()),
+        purpose_evidence={
+            name: phrase_re(cues) for name, cues in data.get("purpose_evidence", {}).items()
+        },
+        cta=phrase_re(data["signals"]["call_to_action"]),
+        injection=phrase_re(data["signals"]["injection"]),
+        tu=frozenset(fold(w) for w in register.get("tu", [])),
+        vous=frozenset(fold(w) for w in register.get("vous", [])),
+        stopwords=frozenset(fold(w) for w in load_toml(f"{lang}/language.toml")["stopwords"]),
+        instruction_words=frozenset(fold(w) for w in sanitise["instruction_words"]),
+        topic_openers=frozenset(fold(w) for w in refs["topic_openers"]),
+        dangling=frozenset(fold(w) for w in sanitise["dangling"]),
+        stock_words=frozenset(fold(w) for w in data.get("stock_words", [])),
+        met=phrase_re(data.get("met", [])),
+    )
