@@ -29,7 +29,7 @@ from tactful.engines.model import ModelEngine, ModelSettings
 from tactful.evals.drafts import default_drafts_dir, load_draft_rows
 from tactful.pipeline import rewrite
 from tactful.prompts import redact
-from tactful.reading.analysis import analyse
+from tactful.reading.analysis import read_note
 
 _FENCED = re.compile(r"<<<INVITATION \w+>>>\n(.*)\n<<<END OF INVITATION \w+>>>", re.S)
 
@@ -97,7 +97,7 @@ def main(argv: list[str]) -> None:
     rows = [r for path in paths for r in load_draft_rows(path) if r.kind == "good"]
     answers = _Answers()
     for row in rows:  # keyed as the model sees the note: links, e-mails and phones blanked
-        answers.drafts[(row.style, redact(analyse(row.invitation)).text)] = row.text
+        answers.drafts[(row.style, redact(read_note(row.invitation)).text)] = row.text
     server = _serve(answers)
     url = f"http://127.0.0.1:{server.server_address[1]}/v1"
     settings = ModelSettings(model="bench", base_url=url, api_key="sk-bench", timeout=10)

@@ -15,7 +15,7 @@ from tactful.engines.base import UnusableDraft
 from tactful.engines.model import ModelEngine, ModelSettings, reply_schema
 from tactful.errors import ModelError
 from tactful.profile import Profile
-from tactful.reading.analysis import Analysis, Signal
+from tactful.reading.analysis import Reading, Signal
 from tactful.retry import RetryPolicy
 from tests.chat_server import ChatServer, Reply, completion, error_body
 
@@ -37,8 +37,8 @@ def good(**changes: str) -> Reply:
     return Reply(body=body, headers={"x-request-id": "req_ok"})
 
 
-def analysis(text: str = NOTE, **fields: Any) -> Analysis:
-    return Analysis(text=text, lang="en", inviter="Lee", recipient="Sofia", **fields)
+def analysis(text: str = NOTE, **fields: Any) -> Reading:
+    return Reading(text=text, lang="en", inviter="Lee", recipient="Sofia", **fields)
 
 
 def engine(server: ChatServer, *, attempts: int = 4, timeout: float = 5.0) -> ModelEngine:
@@ -310,7 +310,7 @@ def test_french_tutoiement_reaches_the_system_prompt(chat_server: ChatServer) ->
     chat_server.queue(good())
     note = "Salut Mathilde, j'ai adoré ta conférence sur l'accessibilité. Julien"
     eng = engine(chat_server)
-    eng.draft(Analysis(text=note, lang="fr", register="tu"), PROFILE, "short")
+    eng.draft(Reading(text=note, lang="fr", register="tu"), PROFILE, "short")
     system = chat_server.chat_requests[0]["body"]["messages"][0]["content"]
     assert "French" in system and "« tu »" in system and "exactly two sentences" in system
     assert chat_server.chat_requests[0]["body"]["max_tokens"] == 240

@@ -8,7 +8,7 @@ import pytest
 
 import tactful
 from tactful.pipeline import rewrite_variants
-from tactful.reading.analysis import analyse
+from tactful.reading.analysis import read_note
 from tactful.text import fold
 
 
@@ -48,7 +48,7 @@ def test_a_candidate_is_not_thanked_as_a_recruiter_nor_asked_for_the_role() -> N
         "would love to be considered. I ran night shifts at a cold-storage site for 4 years. "
         "Best, Tomasz"
     )
-    assert analyse(note).role == "candidate"
+    assert read_note(note).role == "candidate"
     for result in _both(note):
         text = fold(result.message)
         assert "thinking of me" not in text and "considering my profile" not in text

@@ -100,7 +100,7 @@ def bag(example: Example) -> Bag:
         reply = Reply.read(example.text, lexicon(example.lang))
         parts = clause_parts(reply.units, offer_cues(reply), reply.folded)
         return [features(flat, "reply", c, folded=True) for one in parts for _, flat, c in one]
-    from tactful.triage import selling_cues
+    from tactful.reading.kinds import selling_cues
 
     return [features(example.text, example.domain, selling_cues(example.text, example.lang))]
 

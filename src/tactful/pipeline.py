@@ -19,10 +19,10 @@ from tactful.engines import Engine, Style, select_engine
 from tactful.engines.base import Draft, ModelBacked, UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
 from tactful.profile import Profile
-from tactful.reading.analysis import Analysis, Lang, analyse
+from tactful.reading.analysis import Lang, Reading, read_note
 from tactful.resources import load_toml
 from tactful.text import visible
-from tactful.triage import NoteTriage
+from tactful.triage import NoteTriage, triage
 from tactful.validation.report import Report
 
 
@@ -58,7 +58,7 @@ class Result(BaseModel):
     fallback: bool = False
     attempts: int
     parts: Parts
-    analysis: Analysis
+    analysis: Reading
     validation: Report
     triage: NoteTriage | None = None
     prompt_version: str | None = None
@@ -73,33 +73,16 @@ def _check_style(style: str) -> Style:
     return "long" if style == "long" else "short"
 
 
-def _known_names(profile: Profile, analysis: Analysis) -> list[str]:
+def _known_names(profile: Profile, analysis: Reading) -> list[str]:
     names = [profile.name]
     if analysis.inviter_source == "option":
         names.append(analysis.inviter)
     return [name for name in names if name]
 
 
-def _with_triage(analysis: Analysis, triage: NoteTriage) -> Analysis:
-    """The analysis the engine sees, with what the triage knows better.
-
-    The openness follows the triage's action (ask what brings them, or meet first).
-    The triage reads pitches and stock lines with richer cues than the analysis,
-    and its verdict only ever makes the reply more careful: a note it calls
-    ``sales`` gets a courteous thanks that echoes nothing, one it calls ``stock``
-    gets no thanks for a personal note or a proposal.
-    """
-    update: dict[str, Any] = {"action": triage.action}
-    if triage.kind == "sales" and analysis.purpose != "selling":
-        update.update(purpose="selling", role="seller")
-    if triage.kind == "stock" and not analysis.stock:
-        update.update(stock=True, personalised=False, role="generic")
-    return analysis.model_copy(update=update)
-
-
 def _attempt_loop(
     engine: Engine,
-    analysis: Analysis,
+    analysis: Reading,
     profile: Profile,
     style: Style,
     *,
@@ -174,28 +157,23 @@ def _parts(draft: Draft, report: Report) -> Parts:
     return Parts(**found)
 
 
-def _read_note(
+def _read(
     invitation: str, *, lang: str, inviter: str | None, profile: Profile
-) -> tuple[Analysis, NoteTriage]:
-    """Analyse and triage the note once; every draft of it (and every variant) reuses this.
+) -> tuple[Reading, NoteTriage]:
+    """Read the note once; every draft of it (and every variant) reuses the reading.
 
-    The triage reads the inviter's own words: an injected sentence (and the link it
-    carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
-    genuine compliment into a "sales" note that echoes nothing.
+    The triage only adds the user's policy: the reply's openness follows its action
+    (ask what brings them, or meet first).
     """
-    from tactful.reading.cues import without_injections
-    from tactful.reading.lexicon import lexicon
-    from tactful.triage import triage_note
-
-    analysis = analyse(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)
-    own_words = without_injections(analysis.text, lexicon(analysis.lang))
-    triage = triage_note(own_words, lang=analysis.lang, policy=profile.triage)
-    return _with_triage(analysis, triage), triage
+    reading = read_note(invitation, lang=lang, inviter=inviter, fallback_lang=profile.lang)
+    assert reading.kinds is not None  # read_note always reads the kind
+    verdict = triage(reading.kinds, profile.triage)
+    return reading.model_copy(update={"action": verdict.action}), verdict
 
 
 def _write(
-    analysis: Analysis,
-    triage: NoteTriage,
+    analysis: Reading,
+    verdict: NoteTriage,
     profile: Profile,
     style: Style,
     *,
@@ -265,7 +243,7 @@ def _write(
         parts=_parts(draft, report),
         analysis=analysis,
         validation=report,
-        triage=triage,
+        triage=verdict,
         prompt_version=backed.prompt_version if backed else None,
         usage=backed.usage_since(mark) if backed else None,
         seed=seed,
@@ -355,14 +333,14 @@ def rewrite_variants(
     profile = profile if profile is not None else Profile()
     if not visible(invitation):  # an invitation without a note: LinkedIn's default line
         invitation = empty_note(lang if lang in ("fr", "en") else profile.lang or "en")
-    analysis, triage = _read_note(invitation, lang=lang, inviter=inviter, profile=profile)
+    analysis, verdict = _read(invitation, lang=lang, inviter=inviter, profile=profile)
     base = default_seed(analysis.text) if seed is None else seed
     results: list[Result] = []
     seen: set[str] = set()
     for step in range(count * 12 if count > 1 else 1):
         result = _write(
             analysis,
-            triage,
+            verdict,
             profile,
             chosen_style,
             engine=engine,

@@ -26,7 +26,7 @@ from string import Template
 from typing import Any, Literal, get_args
 
 from tactful.profile import Profile
-from tactful.reading.analysis import Analysis, ReferenceKind
+from tactful.reading.analysis import Reading, ReferenceKind
 from tactful.resources import shipped_dir
 from tactful.text import words
 
@@ -94,7 +94,7 @@ def prompt_version() -> str:
     return digest.hexdigest()[:12]
 
 
-def redact(analysis: Analysis) -> Analysis:
+def redact(analysis: Reading) -> Reading:
     """The analysis with links, emails and phone numbers blanked from the note and its spans."""
     secrets = sorted(
         {s.evidence for s in analysis.signals if s.kind in REDACTED_SIGNALS and s.evidence},
@@ -154,7 +154,7 @@ MENTIONED_KINDS = frozenset(get_args(ReferenceKind)) - {"work", "other"}
 (not "work" or "other", which the reading guesses at)."""
 
 
-def brief(analysis: Analysis, profile: Profile) -> str:
+def brief(analysis: Reading, profile: Profile) -> str:
     """What the model needs from the reading of the note and the profile, one line each.
 
     Only what Tactful is sure of, in plain words explained once (``brief.toml``): who
@@ -212,7 +212,7 @@ def _as_written(evidence: str, note: str) -> str | None:
     return found.group(0) if found else None
 
 
-def user_prompt(analysis: Analysis, profile: Profile, style: str) -> str:
+def user_prompt(analysis: Reading, profile: Profile, style: str) -> str:
     """The brief, and the (redacted) invitation between fences."""
     safe = redact(analysis)
     fence_open, fence_close = _fences(safe.text)
@@ -244,7 +244,7 @@ def examples(lang: str, style: str) -> list[Message]:
         return []
     turns: list[Message] = []
     for example in data(name).get("example", []):
-        analysis = Analysis(text=example["invitation"], **example.get("analysis", {}))
+        analysis = Reading(text=example["invitation"], **example.get("analysis", {}))
         profile = Profile(**example.get("profile", {}))
         turns.append({"role": "user", "content": user_prompt(analysis, profile, style)})
         reply = json.dumps({"message": example["reply"]["message"]}, ensure_ascii=False)
@@ -274,7 +274,7 @@ def example_specifics(lang: str, style: str) -> tuple[str, ...]:
 
 
 def copied_from_examples(
-    message: str, analysis: Analysis, profile: Profile, style: str
+    message: str, analysis: Reading, profile: Profile, style: str
 ) -> list[str]:
     """The example particulars a draft repeats although the note and profile lack them.
 
@@ -299,7 +299,7 @@ def copied_from_examples(
 
 
 def build_messages(
-    analysis: Analysis,
+    analysis: Reading,
     profile: Profile,
     style: str,
     *,

@@ -10,18 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-NoteKind = Literal[
-    "content",
-    "event",
-    "group",
-    "mutual",
-    "recruiter",
-    "advice",
-    "collaboration",
-    "sales",
-    "stock",
-    "other",
-]
+from tactful.reading.note import NoteKind
+
 NoteAction = Literal["decline", "ask", "meet"]
 FollowupKind = Literal["pitch", "genuine", "other"]
 FollowupAction = Literal["ignore", "meet", "reply"]

@@ -11,7 +11,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 from pydantic import BaseModel
 
 from tactful.profile import Profile
-from tactful.reading.analysis import Analysis
+from tactful.reading.analysis import Reading
 
 Style = Literal["long", "short"]
 STYLES: tuple[Style, ...] = ("long", "short")
@@ -44,7 +44,7 @@ class Engine(Protocol):
 
     def draft(
         self,
-        analysis: Analysis,
+        analysis: Reading,
         profile: Profile,
         style: Style,
         *,

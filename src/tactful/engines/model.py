@@ -34,7 +34,7 @@ from tactful.prompts import (
     max_tokens,
     prompt_version,
 )
-from tactful.reading.analysis import Analysis
+from tactful.reading.analysis import Reading
 from tactful.retry import RetryPolicy, TransientError, call_with_retries, parse_retry_after
 
 __all__ = [
@@ -216,7 +216,7 @@ class ModelEngine:
 
     def draft(
         self,
-        analysis: Analysis,
+        analysis: Reading,
         profile: Profile,
         style: Style,
         *,

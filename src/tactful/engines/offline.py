@@ -20,7 +20,7 @@ from typing import Any
 
 from tactful.engines.base import Draft, Style
 from tactful.profile import Profile
-from tactful.reading.analysis import Analysis, Reference
+from tactful.reading.analysis import Reading, Reference
 from tactful.reading.cues import sanitise_topic
 from tactful.reading.lexicon import lexicon
 from tactful.reading.note import CONTENT_KINDS
@@ -72,7 +72,7 @@ class OfflineEngine:
 
     def draft(
         self,
-        analysis: Analysis,
+        analysis: Reading,
         profile: Profile,
         style: Style,
         *,
@@ -142,7 +142,7 @@ def _render_ref(ref: Reference, bank: _Bank) -> str:
     return text
 
 
-def plan_reply(analysis: Analysis, bank: _Bank, *, findings: list[str] | None = None) -> Plan:
+def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = None) -> Plan:
     """Pick the situation the appreciation will speak to, most specific first.
 
     A sales note gets a courteous thanks that echoes nothing; the stock line gets
@@ -296,7 +296,7 @@ def _policy(profile: Profile, bank: _Bank, *, short: bool) -> list[str]:
     return [ours]
 
 
-def _path(analysis: Analysis, profile: Profile, bank: _Bank) -> str:
+def _path(analysis: Reading, profile: Profile, bank: _Bank) -> str:
     """The openness bank: the user's channels, else keep talking (met), else meet."""
     if own_channels(profile, bank.lang):
         return "channels"
@@ -305,7 +305,7 @@ def _path(analysis: Analysis, profile: Profile, bank: _Bank) -> str:
     return "meet"
 
 
-def _rationales(analysis: Analysis, profile: Profile, bank: _Bank, style: str) -> list[str]:
+def _rationales(analysis: Reading, profile: Profile, bank: _Bank, style: str) -> list[str]:
     """Rationale templates: to a note saying the two met, ones that do not deny it.
 
     The user's own policy still wins when set (it is their reason, in their words).
@@ -328,7 +328,7 @@ def _rationales(analysis: Analysis, profile: Profile, bank: _Bank, style: str) -
     return bank.get("rationale", style) + [f"{r}, {d}" for r in reasons for d in decisions]
 
 
-def _named(analysis: Analysis, kind: str) -> str | None:
+def _named(analysis: Reading, kind: str) -> str | None:
     """The first clean name of a ``kind`` reference (an event, a group, a contact).
 
     A name standing after the inviter's own signature ("Hugo Martin, Groupe Altea") is
@@ -345,7 +345,7 @@ def _named(analysis: Analysis, kind: str) -> str | None:
     return None
 
 
-def next_steps(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> dict[str, list[str]]:
+def next_steps(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> dict[str, list[str]]:
     """The next steps the note itself offers, by kind, most specific first, filled in.
 
     A mutual contact can introduce the two (``referred``); the coffee or call the note
@@ -395,7 +395,7 @@ def next_steps(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> dict[
     return {kind: templates for kind, templates in steps.items() if templates}
 
 
-def _role_name(analysis: Analysis, bank: _Bank) -> str | None:
+def _role_name(analysis: Reading, bank: _Bank) -> str | None:
     """The role the note names, as the reading wrote it ("the Staff Data Engineer role")."""
     template: str = lexicon(bank.lang).raw.get("salient", {}).get("role_template", "")
     head, _, tail = template.partition("{role}")
@@ -406,7 +406,7 @@ def _role_name(analysis: Analysis, bank: _Bank) -> str | None:
     return None
 
 
-def _step_openings(plan: Plan, analysis: Analysis, bank: _Bank, style: str) -> list[str]:
+def _step_openings(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> list[str]:
     """The templates of one fitting next step: the most specific for a first draft, the
     next ones in turn for further ``--variants`` (so they offer different steps)."""
     steps = list(next_steps(plan, analysis, bank, style).values())
@@ -421,7 +421,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _action_openings(analysis: Analysis, profile: Profile, bank: _Bank, style: str) -> list[str]:
+def _action_openings(analysis: Reading, profile: Profile, bank: _Bank, style: str) -> list[str]:
     """The triage's action as openness: ``ask`` what brings them, or ``meet`` first.
 
     Empty when the triage chose a plain decline (or the bank has no such phrases),
@@ -444,7 +444,7 @@ def _action_openings(analysis: Analysis, profile: Profile, bank: _Bank, style: s
 
 
 def _openness_long(
-    plan: Plan, analysis: Analysis, profile: Profile, bank: _Bank, rng: random.Random
+    plan: Plan, analysis: Reading, profile: Profile, bank: _Bank, rng: random.Random
 ) -> str:
     path = _path(analysis, profile, bank)
     sentences = []
@@ -471,7 +471,7 @@ def _openness_long(
 
 
 def _long(
-    plan: Plan, analysis: Analysis, profile: Profile, bank: _Bank, rng: random.Random
+    plan: Plan, analysis: Reading, profile: Profile, bank: _Bank, rng: random.Random
 ) -> Draft:
     who = {"inviter": analysis.inviter} if analysis.inviter else {}
     greeting = _fill(_pick(rng, bank.get("greeting", "named" if who else "anonymous")), who)
@@ -494,7 +494,7 @@ def _long(
 
 
 def _short(
-    plan: Plan, analysis: Analysis, profile: Profile, bank: _Bank, rng: random.Random
+    plan: Plan, analysis: Reading, profile: Profile, bank: _Bank, rng: random.Random
 ) -> Draft:
     """Two sentences, at most 300 characters: (address +) appreciation; rationale + openness.
 

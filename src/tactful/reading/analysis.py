@@ -1,7 +1,7 @@
 """What an invitation says, read once, for every engine and the triage.
 
 This module holds the shape of the analysis (the contract the engines, the
-prompts and the triage rely on) and ``analyse()``, which fills it from the note.
+prompts and the triage rely on) and ``read_note()``, which fills it from the note.
 Every cue comes from ``data/<lang>/analysis.toml``: the code only knows *how* to
 look (greeting, signature, "your <noun> on <topic>"), the data knows *what* to look for.
 
@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 from tactful.choices import check_lang
 from tactful.errors import InputError
 from tactful.reading import cues as lx
+from tactful.reading.kinds import KindReading, read_kind
 from tactful.reading.lexicon import lexicon
 from tactful.reading.note import (
     Lang,
@@ -41,24 +42,24 @@ from tactful.resources import languages
 from tactful.text import check_size, detect_language, in_another_language, normalise, words
 
 __all__ = [
-    "Analysis",
     "Lang",
     "Purpose",
+    "Reading",
     "Reference",
     "ReferenceKind",
     "Register",
     "Role",
     "Signal",
     "SignalKind",
-    "analyse",
+    "read_note",
 ]
 
 # ``register`` is the contract's field name; pydantic warns that it shadows ABCMeta.register
-# (a class attribute nobody calls on an Analysis): the warning is silenced, the field kept.
+# (a class attribute nobody calls on an Reading): the warning is silenced, the field kept.
 warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
 
 
-class Analysis(BaseModel):
+class Reading(BaseModel):
     """The invitation as the engines see it. ``text`` is the normalised note (untrusted data)."""
 
     text: str
@@ -83,19 +84,22 @@ class Analysis(BaseModel):
     "thinking of me", a student never offered "send me the role"."""
     action: Literal["decline", "ask", "meet"] | None = None
     """The triage's suggestion for the openness (``tactful.triage``); ``None``: not triaged."""
+    kinds: KindReading | None = Field(default=None, exclude=True)
+    """What the kind cues read (``reading.kinds``): the triage's input, left out of JSON
+    (the result carries the triage itself)."""
 
     def has_signal(self, kind: SignalKind) -> bool:
         """Whether the note carries a signal of this kind."""
         return any(signal.kind == kind for signal in self.signals)
 
 
-def analyse(
+def read_note(
     text: str,
     *,
     lang: str = "auto",
     inviter: str | None = None,
     fallback_lang: str | None = None,
-) -> Analysis:
+) -> Reading:
     """Read an invitation note.
 
     ``lang`` is ``"auto"`` (detect), ``"fr"`` or ``"en"``. ``inviter`` (from
@@ -127,12 +131,22 @@ def analyse(
     purpose, pitch_cues = lx.find_purpose(safe, lex, signals)
     signals.extend(Signal(kind="pitch", evidence=cue) for cue in pitch_cues)
     met = lx.find_met(safe, lex)
+    own_words = lx.without_injections(norm, lex)
+    # The kind cues read the inviter's own words: an injected sentence (and the link it
+    # carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
+    # genuine compliment into a "sales" note that echoes nothing.
+    kinds = read_kind(own_words, lang=chosen)
+    # Their verdict only ever makes the reply more careful: a sale gets a courteous
+    # thanks that echoes nothing, a stock line no thanks for a personal note.
+    if kinds.kind == "sales":
+        purpose = "selling"
+    stock = stock or kinds.kind == "stock"
     role = lx.find_role(safe, lex, stock=stock, purpose=purpose, references=references, met=met)
 
-    return Analysis(
+    return Reading(
         text=norm,
         lang=chosen,
-        register=lx.find_register(lx.without_injections(norm, lex), lex),
+        register=lx.find_register(own_words, lex),
         inviter=found,
         inviter_source=source,
         recipient=recipient,
@@ -145,6 +159,7 @@ def analyse(
         asks=lx.find_request(safe, lex),
         meeting=lx.find_meeting(safe, lex),
         role=role,
+        kinds=kinds,
     )
 
 

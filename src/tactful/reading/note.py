@@ -86,3 +86,35 @@ class Signal(BaseModel):
 
     kind: SignalKind
     evidence: str
+
+
+# What kind of note it is (the triage's cue lexicons, ``reading.kinds``).
+NoteKind = Literal[
+    "content",
+    "event",
+    "group",
+    "mutual",
+    "recruiter",
+    "advice",
+    "collaboration",
+    "sales",
+    "stock",
+    "other",
+]
+
+
+class TriageSignal(BaseModel):
+    """A cue the decision rests on, with the note's words that showed it.
+
+    ``kind`` is ``greeting`` (names the recipient, i.e. the user), ``stock_line``,
+    or a cue group's signal from the data files: ``compliment``, ``claim``,
+    ``offer``, ``commercial``, ``call_to_action``, ``self_promotion``, ``link``,
+    ``email``, ``phone``, ``reference``, ``event``, ``group``, ``contact`` (a
+    named mutual contact), ``recruiting``, ``advice_request``, ``collaboration``,
+    ``need``, ``timing``, ``respect``, ``broadcast``, ``vendor`` (the sender describes
+    the business they sell), ``ask`` (time or attention asked of a stranger), and
+    ``prospecting`` (both together: a combination, see ``data/triage.toml``).
+    """
+
+    kind: str
+    evidence: str
