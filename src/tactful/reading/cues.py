@@ -9,6 +9,7 @@ module only knows the shapes of the things it looks for.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Literal
 
 from tactful.reading.lexicon import (
@@ -39,6 +40,9 @@ PHONE = re.compile(r"(?<![\w+])\+?\d[\d .()-]{7,}\d(?!\w)")
 _TOPIC_CHARS = re.compile(r"(?:[^\W_]|[ '&+#/.-])*+")
 # After a greeted name: a capitalised surname, then a lower-case word going on with the sentence.
 _RUN_ON = re.compile(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà-öø-ÿ']")
+# A second name word right after the greeted name, when punctuation or the line's end follows.
+_SURNAME = re.compile(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['-][^\W\d_]+)*(?=[ ]*(?:[,!.:;\n-]|$))")
+_GREETING_END = re.compile(r"[ ]*[,!.:;]*")
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
 _INITIALLED = re.compile(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
 # A run of blanks before a dash or a bar is read from its first blank only (the same splits):
@@ -109,20 +113,52 @@ def clean_person_name(name: str) -> str:
     return " ".join(name.split()[:3])
 
 
+@dataclass(frozen=True)
+class Greeting:
+    """The note's opening greeting: where it ends, and the name it addresses (the user)."""
+
+    end: int
+    recipient: str | None
+
+
+def find_greeting(norm: str, lex: Lexicon) -> Greeting:
+    """The greeting that opens the note ("Hi there Sofia Martinez,", "Bonjour Monsieur Karim !").
+
+    Its name is the user's, never the inviter's; ``end`` is where the note's own words
+    start, past the greeting word, a filler ("there", "à tous"), a title, the name and
+    its punctuation. The triage, the reading and the validator all read greetings here.
+    """
+    folded = fold_aligned(norm)
+    match = lex.greeting.match(folded)
+    if match is None:
+        return Greeting(0, None)
+    end = match.end()
+    filler = lex.greeting_filler.match(folded, end)
+    if filler:
+        end = filler.end()
+    title = lex.greeting_title.match(folded, end)
+    start = title.end() if title else end
+    rest = re.match(rf"[ ,!]*({NAME_WORD})", norm[start:])
+    recipient = None
+    # "Hi, Daniel Kim suggested I reach out": a full name running on into the sentence
+    # is its subject (a third party), not the person greeted.
+    if (
+        rest
+        and is_name_word(rest.group(1), lex.lang)
+        and not _RUN_ON.match(norm[start + rest.end() :])
+    ):
+        recipient = rest.group(1)
+        end = start + rest.end()
+        surname = _SURNAME.match(norm, end)
+        if surname:
+            end = surname.end()
+    closing = _GREETING_END.match(norm, end)
+    return Greeting(closing.end() if closing else end, recipient)
+
+
 def find_recipient(norm: str, lex: Lexicon) -> str | None:
     """The name a greeting addresses ("Hi Sofia"): the user, never the inviter."""
-    match = lex.greeting.match(fold_aligned(norm))
-    if match is None:
-        return None
-    rest = re.match(rf"[ ,!]*({NAME_WORD})", norm[match.end() :])
-    if rest and is_name_word(rest.group(1), lex.lang):
-        # "Hi, Daniel Kim suggested I reach out": a full name running on into the
-        # sentence is the subject (a third party), not the person greeted.
-        after = norm[match.end() + rest.end() :]
-        if _RUN_ON.match(after):
-            return None
-        return rest.group(1)
-    return None
+    return find_greeting(norm, lex).recipient
 
 
 def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:

@@ -21,12 +21,15 @@ from pydantic import BaseModel, Field
 
 from tactful.choices import check_lang
 from tactful.errors import ConfigError, InputError
+from tactful.reading.cues import find_greeting, is_name_word
+from tactful.reading.lexicon import lexicon as reading_lexicon
 from tactful.reading.note import NoteKind, TriageSignal
 from tactful.resources import load_toml
 from tactful.selling import Verdict, judge, score, stock_threshold, top_sentence
 from tactful.text import detect_language, fold, fold_aligned, normalise
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_NAME = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
 def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
@@ -75,7 +78,6 @@ class Lexicon:
     """Everything the triage needs for one language, compiled."""
 
     lang: str
-    greeting: re.Pattern[str]
     stock: re.Pattern[str]
     generic: re.Pattern[str]
     filler: re.Pattern[str]
@@ -83,7 +85,6 @@ class Lexicon:
     combos: tuple[Combo, ...]
     min_content_words: int
     stopwords: frozenset[str]
-    not_names: frozenset[str]
     purpose_kinds: tuple[str, ...]
     context_kinds: tuple[str, ...]
     threshold: int
@@ -140,7 +141,6 @@ def lexicon(lang: str) -> Lexicon:
     language = load_toml(f"{lang}/language.toml")
     return Lexicon(
         lang=lang,
-        greeting=re.compile(data["greeting"]),
         # The analysis's stock lines (plain phrases) count too: one place to add a new one.
         stock=_compile([*data["stock"], *map(re.escape, analysis.get("stock", ()))]),
         generic=_compile(data["generic"]),
@@ -149,7 +149,6 @@ def lexicon(lang: str) -> Lexicon:
         combos=tuple(_combos(common.get("combos", ()))),
         min_content_words=int(data["min_content_words"]),
         stopwords=frozenset(fold(w) for w in language["stopwords"]),
-        not_names=frozenset(data.get("not_names", ())),
         purpose_kinds=tuple(data["purpose_kinds"]),
         context_kinds=tuple(data["context_kinds"]),
         threshold=int(data["threshold"]),
@@ -189,10 +188,8 @@ class Hit:
 
 
 def _is_name(note: Note, start: int, lex: Lexicon) -> bool:
-    word = _WORD.match(note.folded, start)
-    if word is None or word.group() in lex.not_names:
-        return False
-    return note.span(start, word.end())[:1].isupper()
+    word = _NAME.match(note.original, start)
+    return word is not None and is_name_word(word.group(), lex.lang)
 
 
 def match(note: Note, lex: Lexicon) -> list[Hit]:
@@ -272,7 +269,7 @@ def read_kind(text: str, *, lang: str = "auto") -> KindReading:
         return KindReading(kind="stock", empty=True)
     language = which_language(note, lang)
     lex = lexicon(language)
-    greeting, recipient, body_start = _greeting(note, lex)
+    greeting, recipient, body_start = _greeting(note, language)
     hits = match(note, lex)
     points = scores(hits)
     stock_line = lex.stock.search(note.folded)
@@ -332,22 +329,17 @@ def which_language(note: Note, lang: str) -> Literal["fr", "en"]:
     return "fr" if lang == "fr" else "en"
 
 
-def _greeting(note: Note, lex: Lexicon) -> tuple[TriageSignal | None, str | None, int]:
+def _greeting(note: Note, lang: str) -> tuple[TriageSignal | None, str | None, int]:
     """The greeting that names the user (the recipient), that name, and where the rest starts.
 
-    "Hi Sofia," names the user, not the inviter, and is no sign of personalisation.
+    "Hi Sofia," names the user, not the inviter, and is no sign of personalisation. The
+    greeting is read as the rest of the reading reads it (``cues.find_greeting``).
     """
-    found = lex.greeting.match(note.folded)
-    if found is None or found.end() == 0:
-        return None, None, 0
-    recipient = None
-    if found.group("name"):
-        name = note.span(found.start("name"), found.end("name"))
-        if name[:1].isupper() and found.group("name").split()[0] not in lex.not_names:
-            recipient = name
-    if recipient is None:  # "Hi," names nobody: nothing to show
-        return None, None, found.end()
-    return TriageSignal(kind="greeting", evidence=note.span(0, found.end())), recipient, found.end()
+    found = find_greeting(note.original, reading_lexicon(lang))
+    if found.recipient is None:  # "Hi," names nobody: nothing to show
+        return None, None, found.end
+    evidence = TriageSignal(kind="greeting", evidence=note.span(0, found.end))
+    return evidence, found.recipient, found.end
 
 
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")

@@ -80,6 +80,8 @@ class Lexicon:
     lang: str
     raw: dict[str, Any]
     greeting: re.Pattern[str]
+    greeting_filler: re.Pattern[str]
+    greeting_title: re.Pattern[str]
     signoffs: tuple[str, ...]
     roles: tuple[tuple[str, re.Pattern[str]], ...]
     requests: re.Pattern[str]
@@ -181,6 +183,10 @@ def lexicon(lang: str) -> Lexicon:
         lang=lang,
         raw=data,
         greeting=re.compile(rf"^\s*(?:{phrase_alternation(data['greetings'])})"),
+        greeting_filler=re.compile(rf"[ ]+(?:{phrase_alternation(data['greeting_fillers'])})"),
+        greeting_title=re.compile(
+            rf"[ ,!]*(?:{phrase_alternation(data['titles'])})(?:[ ]|\.[ ]?)(?=[^\W\d_])"
+        ),
         signoffs=tuple(sorted({fold(s) for s in data["signoffs"]}, key=len, reverse=True)),
         intro=re.compile(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
         # After a newline, blanks other than newlines: a run of newlines holds separators
