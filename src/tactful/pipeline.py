@@ -120,7 +120,7 @@ def _attempt_loop(
             draft.message,
             lang=analysis.lang,
             style=style,
-            invitation=analysis.text,
+            invitation=analysis,
             own_channels=tuple(profile.channels),
             known_names=tuple(_known_names(profile, analysis)),
         )

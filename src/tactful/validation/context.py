@@ -9,17 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from tactful.errors import InputError
+from tactful.reading.analysis import Reading, read_note
 from tactful.resources import languages
-from tactful.text import fold, in_another_language, language_scores
-from tactful.validation.lexicon import Lexicon, flatten, stock_invitation
+from tactful.text import fold, in_another_language, language_scores, normalise, visible, words
+from tactful.validation.lexicon import Lexicon, flatten
 from tactful.validation.reply import Reply, is_name
 from tactful.validation.report import Check
-
-_STOCK_MAX_EXTRA_WORDS = 6
-"""Words beyond the stock line (greeting, names, sign-off) a note may carry and still be stock."""
-
-_BARE_NOTE_WORDS = 2
-"""A note of at most this many words (a bare greeting) carries nothing personal."""
 
 _WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Pr|Mme|Mlle|M)\. ")
@@ -63,23 +59,25 @@ def language(reply: Reply, expected: str, found: str | None) -> Check:
     )
 
 
-def is_stock(invitation: str) -> bool:
-    """True when the note is empty, or only a stock line (any language) plus greeting and names."""
-    if len(invitation.strip()) <= 30 and len(_WORD.findall(invitation)) <= _BARE_NOTE_WORDS:
-        return True  # "Hi", "Coucou !", "Hello Sam": nothing personal to thank for
-    folded = flatten(fold(invitation))
-    for lang in languages():
-        stock = stock_invitation(lang)
-        if stock is None:
-            continue
-        rest = stock.sub(" ", folded)
-        if rest != folded and len(_WORD.findall(rest)) <= _STOCK_MAX_EXTRA_WORDS:
-            return True
-    return False
+def read_invitation(invitation: str | Reading | None, lang: str | None) -> Reading | None:
+    """The note being answered, as the reading reads it (once: a ``Reading`` passes through).
+
+    A note without a word is LinkedIn's default invitation: stock, nothing to thank for.
+    A note whose language cannot be told is read in the reply's (``lang``).
+    """
+    if invitation is None or isinstance(invitation, Reading):
+        return invitation
+    chosen = lang if lang in languages() else "en"
+    if not visible(invitation) or not words(invitation):
+        return Reading(text=normalise(invitation), lang=chosen, stock=True)
+    try:
+        return read_note(invitation)
+    except InputError:  # no language told: read it in the reply's
+        return read_note(invitation, lang=chosen)
 
 
 def grounded_thanks(
-    reply: Reply, invitation: str, lex: Lexicon, appreciation: Sequence[str] = ()
+    reply: Reply, invitation: Reading, lex: Lexicon, appreciation: Sequence[str] = ()
 ) -> Check:
     """The thanks are true of this note.
 
@@ -87,7 +85,7 @@ def grounded_thanks(
     for a kind of thing (a talk, an article, an event, an introduction) the note
     never mentions: ``appreciation`` is the reply's thanking sentences.
     """
-    stock = is_stock(invitation)
+    stock = invitation.stock
     if stock:
         pattern = lex.personal_thanks
         personal = [
@@ -105,7 +103,7 @@ def grounded_thanks(
                 fix="thank them simply for the invitation or for thinking of you; the note "
                 "carries nothing personal to praise.",
             )
-    note = flatten(fold(invitation))
+    note = flatten(fold(invitation.text))
     invented: list[str] = []
     evidence: list[str] = []
     for sentence in appreciation:
@@ -190,11 +188,12 @@ def _signature_words(invitation: str) -> set[str]:
 
 
 def invented_names(
-    reply: Reply, invitation: str, known_names: Sequence[str], own_channels: Sequence[str]
+    reply: Reply, invitation: Reading, known_names: Sequence[str], own_channels: Sequence[str]
 ) -> Check:
     """Warns about names that appear neither in the invitation nor in the user's profile."""
-    known = _capitalised(invitation) | {fold(w) for n in known_names for w in _WORD.findall(n)}
-    known |= _signature_words(invitation)
+    names = [*known_names, invitation.inviter or ""]
+    known = _capitalised(invitation.text) | {fold(w) for n in names for w in _WORD.findall(n)}
+    known |= _signature_words(invitation.text)
     known |= {fold(w) for c in own_channels for w in _WORD.findall(c)}
     unknown = [n for n in named(reply) if fold(n) not in known]
     if unknown:
@@ -208,7 +207,7 @@ def invented_names(
 
 
 def greeted_recipient(
-    reply: Reply, invitation: str, lex: Lexicon, known_names: Sequence[str] = ()
+    reply: Reply, invitation: Reading, lex: Lexicon, known_names: Sequence[str] = ()
 ) -> Check:
     """The reply does not greet the person the note's own greeting named: that is the user.
 
@@ -216,10 +215,10 @@ def greeted_recipient(
     the user instead of the inviter. A name the note also signs with, or one the user
     gave as the inviter's, is the inviter's as well and passes.
     """
-    lines = [line.strip() for line in invitation.strip().splitlines() if line.strip()]
-    recipients = {fold(n) for n in _greeted(lines[0], lex)} if lines else set()
-    recipients -= _signature_words(invitation)
-    recipients -= {fold(w) for n in known_names for w in _WORD.findall(n)}
+    recipients = {fold(invitation.recipient)} if invitation.recipient else set()
+    recipients -= _signature_words(invitation.text)
+    inviter = [*known_names, invitation.inviter or ""]
+    recipients -= {fold(w) for n in inviter for w in _WORD.findall(n)}
     greeted = _greeted(reply.units[0], lex) if reply.units else []
     wrong = [name for name in greeted if fold(name) in recipients]
     if wrong:
@@ -234,10 +233,10 @@ def greeted_recipient(
     return Check(passed=True, message="the greeting is not addressed to the recipient")
 
 
-def register(reply: Reply, invitation: str, lex: Lexicon) -> Check:
+def register(reply: Reply, invitation: Reading) -> Check:
     """In French, the reply follows the inviter's register: tu if they used tu, else vous."""
-    expected = _register(flatten(fold(invitation)), lex) or "vous"
-    found = _register(" ".join(reply.flat), lex)
+    expected = invitation.register
+    found = _register(" ".join(reply.flat), reply.lex)
     if found is None or found == expected:
         return Check(passed=True, severity="warning", message=f"register: {expected}")
     return Check(

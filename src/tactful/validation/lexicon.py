@@ -158,10 +158,6 @@ class Lexicon:
     def long_greeting(self) -> re.Pattern[str]:
         return _required(self._data["long_form"]["greeting"])
 
-    @property
-    def stock_invitation(self) -> re.Pattern[str] | None:
-        return stock_invitation(self.lang)
-
     @cached_property
     def personal_thanks(self) -> re.Pattern[str] | None:
         grounded = self._data.get("grounded_thanks", {})
@@ -216,17 +212,6 @@ class Lexicon:
     def has_register(self) -> bool:
         """Whether the language marks a register at all (French tu/vous; not English)."""
         return bool(self._data.get("register", {}).get("tu"))
-
-
-@cache
-def stock_invitation(lang: str) -> re.Pattern[str] | None:
-    """LinkedIn's stock lines in ``lang`` (for flat text), compiled on their own.
-
-    Deciding whether an invitation is stock looks at every language; compiling
-    only this list keeps that from compiling every other language's whole lexicon.
-    """
-    grounded = load_toml(f"{lang}/validator.toml").get("grounded_thanks", {})
-    return compile_cues(list(grounded.get("stock_invitation", [])), flat=True)
 
 
 @cache
