@@ -16,6 +16,7 @@ from tactful.reading.lexicon import (
     NAME_WORD,
     TOPIC_SPAN,
     Lexicon,
+    contact,
     lexicon,
     not_names,
     titles,
@@ -23,18 +24,6 @@ from tactful.reading.lexicon import (
 from tactful.reading.note import CONTENT_KINDS, Purpose, Reference, Signal
 from tactful.text import fold, fold_aligned, sentences, trim_runs
 
-# Host names have labels of at most 63 characters (DNS), and at most ten before the top-level
-# domain here; e-mail local parts at most 64 characters (RFC 5321). Unbounded, each pattern
-# re-read a long dotted or hyphenated word from each of its boundaries (quadratic: 12 s on
-# 20,000 characters of "a.a.a...").
-URL = re.compile(
-    r"(?i)\b(?:https?://|www\.)\S+"
-    r"|\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,9}"
-    r"\.(?:com|io|co|net|org|fr|ca|ai|ly|me|app|dev|be|ch|uk|de|es|gl|gg|link|to|xyz|so)\b(?:/\S*)?"
-)
-EMAIL = re.compile(r"[\w.+-]{1,64}@[\w-]+(?:\.[\w-]+)+")
-HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_][A-Za-z0-9_.]{1,30}")
-PHONE = re.compile(r"(?<![\w+])\+?\d[\d .()-]{7,}\d(?!\w)")
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
 # A run of them is matched at once (possessive: nothing follows it), not a character at a time.
 _TOPIC_CHARS = re.compile(r"(?:[^\W_]|[ '&+#/.-])*+")
@@ -379,10 +368,13 @@ def find_signals(norm: str, lex: Lexicon) -> list[Signal]:
     """Links, contact details, calls to action and injected instructions, with evidence."""
 
     out: list[Signal] = []
-    for kind, pattern in (("email", EMAIL), ("link", URL), ("phone", PHONE)):
+    links = contact()
+    for kind, pattern in (("email", links.email), ("link", links.url), ("phone", links.phone)):
         for match in pattern.finditer(norm):
-            if kind == "link" and EMAIL.search(match.group(0)):
+            if kind == "link" and links.email.search(match.group(0)):
                 continue
+            if kind == "phone" and sum(c.isdigit() for c in match[0]) < links.phone_min_digits:
+                continue  # "2023-2024" is a span of years
             out.append(Signal(kind=kind, evidence=match.group(0)))
     folded = fold_aligned(norm)
     for kind, regex in (("call_to_action", lex.cta), ("injection", lex.injection)):
@@ -398,7 +390,7 @@ def strip_untrusted(norm: str, lex: Lexicon) -> str:
     """
 
     cleaned = norm
-    for pattern in (EMAIL, URL, HANDLE, PHONE):
+    for pattern in contact().all():
         cleaned = pattern.sub(" ", cleaned)
     kept = [s for s in sentences(cleaned) if not lex.injection.search(fold_aligned(s))]
     return "\n".join(" ".join(s.split()) for s in kept)
@@ -452,7 +444,7 @@ def is_stock(norm: str, lex: Lexicon, *, recipient: str | None, inviter: str | N
         if name:
             folded = re.sub(rf"(?<!\w){re.escape(fold_aligned(name))}(?!\w)", " ", folded)
     folded = lex.greeting.sub(" ", folded)
-    for pattern in (EMAIL, URL, HANDLE):
+    for pattern in contact().all()[:3]:  # not phones: a stock line is judged by its words
         folded = pattern.sub(" ", folded)
     content = [w for w in re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", folded) if w not in lex.stopwords]
     content = [w for w in content if w not in not_names(lex.lang) or len(w) > 3]
@@ -583,9 +575,8 @@ def sanitise_topic(
     if not topic:
         return None
     lex = lexicon(lang)
-    for pattern in (EMAIL, URL, HANDLE, PHONE):
-        if pattern.search(topic):
-            return None
+    if any(pattern.search(topic) for pattern in contact().all()):
+        return None
     folded = fold_aligned(topic)
     if lex.injection.search(folded):
         return None

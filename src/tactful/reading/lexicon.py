@@ -256,3 +256,31 @@ def lexicon(lang: str) -> Lexicon:
         stock_words=frozenset(fold(w) for w in data.get("stock_words", [])),
         met=phrase_re(data.get("met", [])),
     )
+
+
+@dataclass(frozen=True)
+class Contact:
+    """The one set of contact patterns (``data/contact.toml``), for notes and replies alike."""
+
+    url: re.Pattern[str]
+    email: re.Pattern[str]
+    phone: re.Pattern[str]
+    handle: re.Pattern[str]
+    phone_min_digits: int
+
+    def all(self) -> tuple[re.Pattern[str], ...]:
+        """Every pattern, e-mails first (a link pattern would cut an address in two)."""
+        return (self.email, self.url, self.handle, self.phone)
+
+
+@cache
+def contact() -> Contact:
+    """Links, e-mails, phones and handles: stripped from notes, flagged in replies."""
+    data = load_toml("contact.toml")
+    return Contact(
+        url=re.compile(data["url"]),
+        email=re.compile(data["email"]),
+        phone=re.compile(data["phone"]),
+        handle=re.compile(data["handle"]),
+        phone_min_digits=int(data["phone_min_digits"]),
+    )

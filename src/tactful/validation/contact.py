@@ -10,35 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
 
-from tactful.resources import load_toml
+from tactful.reading.lexicon import contact
 from tactful.validation.reply import Reply
 from tactful.validation.report import Check
 
 _TRAILING = ".,;:!?)]}»\"'"
-
-
-@dataclass(frozen=True)
-class _Patterns:
-    url: re.Pattern[str]
-    email: re.Pattern[str]
-    phone: re.Pattern[str]
-    handle: re.Pattern[str]
-    phone_min_digits: int
-
-
-@cache
-def _patterns() -> _Patterns:
-    data = load_toml("contact.toml")
-    return _Patterns(
-        url=re.compile(data["url"]),
-        email=re.compile(data["email"]),
-        phone=re.compile(data["phone"]),
-        handle=re.compile(data["handle"]),
-        phone_min_digits=int(data["phone_min_digits"]),
-    )
 
 
 def _key(detail: str) -> str:
@@ -51,7 +28,7 @@ def _key(detail: str) -> str:
 
 def details(text: str) -> list[str]:
     """URLs, e-mail addresses and phone numbers in ``text``, in order of appearance."""
-    pats = _patterns()
+    pats = contact()
     found: list[tuple[int, str]] = []
     emails = [(m.start(), m.end()) for m in pats.email.finditer(text)]
 
@@ -73,7 +50,7 @@ def details(text: str) -> list[str]:
 
 def own_keys(own_channels: Sequence[str]) -> set[str]:
     """Comparable forms of every URL, e-mail, phone and handle in the user's channels."""
-    pats = _patterns()
+    pats = contact()
     keys: set[str] = set()
     for channel in own_channels:
         found = {_key(d) for d in details(channel)}
