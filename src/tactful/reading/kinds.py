@@ -22,6 +22,7 @@ from pydantic import BaseModel, Field
 from tactful.choices import check_lang
 from tactful.errors import ConfigError, InputError
 from tactful.reading.cues import find_greeting, is_name_word
+from tactful.reading.lexicon import contact, language_data, pattern_re
 from tactful.reading.lexicon import lexicon as reading_lexicon
 from tactful.reading.note import NoteKind, TriageSignal
 from tactful.resources import load_toml
@@ -30,12 +31,6 @@ from tactful.text import detect_language, fold, fold_aligned, normalise
 
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _NAME = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
-
-
-def _compile(patterns: Iterable[str]) -> re.Pattern[str]:
-    """One alternation whose branches never start or end inside a word."""
-    body = "|".join(f"(?:{p})" for p in patterns)
-    return re.compile(f"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
 
 
 @dataclass(frozen=True)
@@ -97,8 +92,8 @@ def _shared(key: str) -> list[str]:
     Those patterns are written for original-case text with ``(?i)``; the triage
     matches folded (lower-case) text, where the flag is moot.
     """
-    pattern = str(load_toml("contact.toml")[key])
-    return [pattern.removeprefix("(?i)")]
+    pattern: re.Pattern[str] = getattr(contact(), key)
+    return [pattern.pattern.removeprefix("(?i)")]
 
 
 def _groups(raw: Iterable[Mapping[str, Any]]) -> list[CueGroup]:
@@ -106,7 +101,7 @@ def _groups(raw: Iterable[Mapping[str, Any]]) -> list[CueGroup]:
     for group in raw:
         name_first = bool(group.get("name_first", False))
         patterns = list(group["patterns"]) if "patterns" in group else _shared(group["from"])
-        regexes = [_compile([p]) for p in patterns] if name_first else [_compile(patterns)]
+        regexes = [pattern_re([p]) for p in patterns] if name_first else [pattern_re(patterns)]
         groups.append(
             CueGroup(
                 signal=str(group["signal"]),
@@ -132,19 +127,16 @@ def _combos(raw: Iterable[Mapping[str, Any]]) -> list[Combo]:
 @cache
 def lexicon(lang: str) -> Lexicon:
     """Load and compile the cues of ``lang`` (cached: compiled once per process)."""
-    try:
-        data = load_toml(f"{lang}/triage.toml")
-    except FileNotFoundError:
-        raise ConfigError(f"no triage data for language {lang!r}; use --lang fr or en") from None
+    data = language_data(lang, "triage")
     common = load_toml("triage.toml")
-    analysis = load_toml(f"{lang}/analysis.toml")
-    language = load_toml(f"{lang}/language.toml")
+    analysis = language_data(lang, "analysis")
+    language = language_data(lang, "language")
     return Lexicon(
         lang=lang,
         # The analysis's stock lines (plain phrases) count too: one place to add a new one.
-        stock=_compile([*data["stock"], *map(re.escape, analysis.get("stock", ()))]),
-        generic=_compile(data["generic"]),
-        filler=_compile(data["filler"]),
+        stock=pattern_re(data["stock"], analysis.get("stock", ())),
+        generic=pattern_re(data["generic"]),
+        filler=pattern_re(data["filler"]),
         cues=tuple(_groups(data["cues"]) + _groups(common["cues"])),
         combos=tuple(_combos(common.get("combos", ()))),
         min_content_words=int(data["min_content_words"]),

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from tactful.errors import ConfigError
 from tactful.resources import languages, load_toml
 from tactful.text import fold
 
@@ -36,6 +37,18 @@ SHORT_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['-](?=[^\W\d_])){0,63}"
 # 20,000-letter word is re-read from each of its letters (quadratic: 26 s for one pass).
 FIRST_NAME_WORD = rf"(?<![^\W\d_])(?:(?<![^\W\d_]['-])(?>{NAME_WORD})|(?>{SHORT_NAME_WORD}))"
 CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&'-]|\.(?=\w))*|\d{2,4})"
+
+
+def language_data(lang: str, name: str) -> dict[str, Any]:
+    """``data/<lang>/<name>.toml``: every reading lexicon is loaded here.
+
+    A language without the file is a ``ConfigError`` that names the languages there are.
+    """
+    try:
+        return load_toml(f"{lang}/{name}.toml")
+    except FileNotFoundError:
+        choices = " or ".join(languages())
+        raise ConfigError(f"no {name} data for language {lang!r}; use --lang {choices}") from None
 
 
 def phrase_alternation(phrases: Iterable[str]) -> str:
@@ -60,7 +73,20 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
 
 
 def phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
+    """Plain phrases (the common case): folded, escaped, matched as whole words."""
     return re.compile(f"(?:{phrase_alternation(phrases)})")
+
+
+def pattern_re(patterns: Iterable[str], phrases: Iterable[str] = ()) -> re.Pattern[str]:
+    """Regular expressions over the folded note, and plain ``phrases``, as whole words.
+
+    The one convention for cues that need more than a phrase (``collaborat\\w*``,
+    ``(?:your|my) network``): written folded, never starting or ending inside a word.
+    """
+    body = "|".join(f"(?:{p})" for p in patterns)
+    whole = f"(?<!\\w)(?:{body})(?!\\w)" if body else ""
+    listed = phrase_alternation(phrases) if any(p.strip() for p in phrases) else ""
+    return re.compile("|".join(part for part in (whole, listed) if part) or r"(?!x)x")
 
 
 @dataclass(frozen=True)
@@ -154,7 +180,7 @@ def titles(lang: str) -> frozenset[str]:
 @cache
 def lexicon(lang: str) -> Lexicon:
     """Compile ``data/<lang>/analysis.toml`` (cached: a CLI run compiles one language)."""
-    data = load_toml(f"{lang}/analysis.toml")
+    data = language_data(lang, "analysis")
     refs = data["references"]
     nouns: dict[str, Noun] = {}
     for entry in refs["nouns"]:
