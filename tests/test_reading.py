@@ -101,6 +101,43 @@ def test_a_note_that_asks_is_not_asked_what_brings_them() -> None:
         assert "what brings you" not in text and "what you have in mind" not in text
 
 
+@pytest.mark.parametrize(
+    ("note", "words"),
+    [
+        (
+            "Hey Lena, your thread on restoring old sash windows was gold. I'm a joiner in "
+            "Leeds and would love to follow along with your builds. Cheers, Tom",
+            "follow",
+        ),
+        (
+            "Bonjour Hugo, j'ai adoré ton reportage sur les vitraux de Chartres. Je suis "
+            "verrière amateur et j'aimerais bien suivre ton travail ! Inès",
+            "suivre",
+        ),
+    ],
+)
+def test_a_note_that_asks_to_follow_is_offered_that_first(note: str, words: str) -> None:
+    for result in _both(note):
+        assert words in fold(result.parts.openness), result.message
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hi Ravi, I run the bakery two doors down from your clinic. I'll drop by next week "
+        "to say hello properly! Meg",
+        "Salut Chloé, on a fait connaissance au marché de Noël de Colmar. On se recroise "
+        "à Strasbourg en janvier ? Paul",
+    ],
+)
+def test_a_proposed_visit_is_taken_up_and_not_asked_about(note: str) -> None:
+    for result in _both(note):
+        assert result.analysis.meeting == "visit" and result.analysis.asks
+        text = fold(result.parts.openness)
+        assert "in person" in text or "en personne" in text, result.message
+        assert "what brings you" not in text and "ce qui t'amene" not in text
+
+
 def test_a_town_is_not_echoed_as_the_subject() -> None:
     note = "Hi, I'm a joiner based in Dundee and always keen to meet others in the trade. Rab"
     for result in _both(note):

@@ -348,7 +348,8 @@ def _named(analysis: Reading, kind: str) -> str | None:
 def next_steps(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> dict[str, list[str]]:
     """The next steps the note itself offers, by kind, most specific first, filled in.
 
-    A mutual contact can introduce the two (``referred``); the coffee or call the note
+    A note that asks to follow the user's work is offered that (``follow``); a mutual
+    contact can introduce the two (``referred``); the coffee, call or visit the note
     proposes can come first (``meeting``); the organiser's event or the
     shared group is where to meet; a candidate, a job seeker, a student or a researcher
     gets the channel that serves their request (``role``: the application, a message with
@@ -361,9 +362,16 @@ def next_steps(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> dict[s
         return {}
     contact, event, group = (_named(analysis, kind) for kind in ("mutual", "event", "group"))
     steps: dict[str, list[str]] = {}
+    if analysis.follows:
+        # The note asks to follow the user's work: that is its own next step, taken first.
+        steps["follow"] = bank.get("openness", "next", "follow", style)
     if contact:
         templates = bank.get("openness", "next", "referred", style)
         steps["referred"] = [_fill(t, {"contact": contact}, bank.grammar) for t in templates]
+    if analysis.meeting:
+        # The coffee, the call or the visit the note proposes, taken up before the role's
+        # channel: the meeting comes before the connection, as the method asks.
+        steps["meeting"] = bank.get("openness", "next", f"meeting_{analysis.meeting}", style)
     own = bank.get("openness", "role", role, style)
     named_role = _role_name(analysis, bank) if role in ("recruiter", "candidate") else None
     if named_role:
@@ -375,10 +383,6 @@ def next_steps(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> dict[s
         steps["role"] = [_fill(t, {"topic": event}, bank.grammar) for t in templates]
     elif own:
         steps["role"] = own
-    if analysis.meeting:
-        # The coffee or the call the note proposes, taken up first: the meeting comes before
-        # the connection, as the method asks.
-        steps["meeting"] = bank.get("openness", "next", f"meeting_{analysis.meeting}", style)
     if not own or role == "organiser":
         kind, place = ("group", group) if group else ("event", event)
         if place and not (role == "organiser" and kind == "event"):
@@ -390,7 +394,7 @@ def next_steps(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> dict[s
         if plan.echo and plan.situation in ("content_topic", "interest"):
             templates = bank.get("openness", "next", "topic", style)
             steps["topic"] = [_fill(t, {"subject": plan.echo}, bank.grammar) for t in templates]
-        if role == "fan":
+        if role == "fan" and "follow" not in steps:
             steps["follow"] = bank.get("openness", "next", "follow", style)
     return {kind: templates for kind, templates in steps.items() if templates}
 

@@ -78,7 +78,10 @@ class Reading(BaseModel):
     meeting: str | None = None
     """A meeting the note proposes: ``coffee``, ``call`` or ``lunch`` (data: ``[meetings]``)."""
     asks: bool = False
-    """The note asks for something (a question or a request): it says what brings them."""
+    """The note asks for something (a question, a request, a meeting, to follow the user's
+    work): it says what brings them."""
+    follows: bool = False
+    """The note asks to follow the user's work: the reply offers that first."""
     role: Role = "peer"
     """Who the inviter is here (``cues.find_role``): a candidate is never thanked for
     "thinking of me", a student never offered "send me the role"."""
@@ -131,6 +134,8 @@ def read_note(
     purpose, pitch_cues = lx.find_purpose(safe, lex, signals)
     signals.extend(Signal(kind="pitch", evidence=cue) for cue in pitch_cues)
     met = lx.find_met(safe, lex)
+    meeting = lx.find_meeting(safe, lex)
+    follows = lx.find_follow(safe, lex)
     own_words = lx.without_injections(norm, lex)
     # The kind cues read the inviter's own words: an injected sentence (and the link it
     # carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
@@ -156,8 +161,9 @@ def read_note(
         purpose=purpose,
         signals=signals,
         met=met,
-        asks=lx.find_request(safe, lex),
-        meeting=lx.find_meeting(safe, lex),
+        asks=lx.find_request(safe, lex) or meeting is not None or follows,
+        meeting=meeting,
+        follows=follows,
         role=role,
         kinds=kinds,
     )

@@ -510,6 +510,12 @@ def find_meeting(safe: str, lex: Lexicon) -> str | None:
     return None
 
 
+def find_follow(safe: str, lex: Lexicon) -> bool:
+    """The note asks to follow the user's work ("I'd like to follow your work", "suivre tes
+    projets"): following is the next step it names itself."""
+    return lex.follows.search(fold_aligned(safe)) is not None
+
+
 def find_met(safe: str, lex: Lexicon) -> bool:
     """Whether the note says the two already met or exchanged (at an event, in a group).
 

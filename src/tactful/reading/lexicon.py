@@ -150,6 +150,7 @@ class Lexicon:
     dangling: frozenset[str]
     stock_words: frozenset[str]
     met: re.Pattern[str]
+    follows: re.Pattern[str]
 
 
 @cache
@@ -281,6 +282,7 @@ def lexicon(lang: str) -> Lexicon:
         dangling=frozenset(fold(w) for w in sanitise["dangling"]),
         stock_words=frozenset(fold(w) for w in data.get("stock_words", [])),
         met=phrase_re(data.get("met", [])),
+        follows=phrase_re(data.get("follows", {}).get("cues", [])),
     )
 
 
