@@ -850,8 +850,12 @@ def _full_name(safe: str, start: int, end: int, lang: str, *, backwards: bool) -
             words.pop()
         words.reverse()
     run: list[str] = []
-    for word in words:
+    for index, word in enumerate(words):
         word = word.strip(",.;:!?")
+        inside = index + 1 < len(words) and words[index + 1][:1].isupper()
+        if run and inside and word in _PARTICLES:
+            run.append(word)  # "Johan van Wyk", "Ana da Silva": the particle stays
+            continue
         if not word[:1].isupper() or not all(ch.isalpha() or ch in "'-" for ch in word):
             break
         run.append(word)

@@ -33,11 +33,10 @@ _QUOTED = re.compile(
     r"|(?<![\w\"])\"(?P<c>[^\"\n]{2,80}?)\"(?![\w\"])"
     r"|(?<![\w'])'(?P<d>[A-Z0-9À-ÖØ-Þ](?:[^'\n]|'(?=\w)){1,79}?)'(?!\w)"
 )
-# A run of capitalised words, with short lower-case joiners inside ("Women in Tech").
-_CAP_RUN = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Þ][\w'&.+-]*|[0-9]{2,4})"
-    r"(?:[ ](?:[a-zà-ÿ']{1,4}[ ])?[A-ZÀ-ÖØ-Þ0-9][\w'&.+-]*){0,5}"
-)
+# A run of capitalised words, with the language's lower-case name joiners inside ("Women
+# in Tech", "Festival de Cannes"); "at", "à", "on" join a name to its place or day
+# ("Evensong at Wells on Sunday"), not one name's words.
+_CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'&.+-]*|[0-9]{2,4})"
 
 
 @dataclass(frozen=True)
@@ -55,6 +54,7 @@ class _Cues:
     not_topics: frozenset[str]
     reject_first: frozenset[str]
     place_words: frozenset[str]
+    cap_run: re.Pattern[str]
 
 
 def _cues(lex: Lexicon) -> _Cues:
@@ -83,6 +83,14 @@ def _compiled(lang: str) -> _Cues:
         not_topics=words("not_topics"),
         reject_first=words("reject_first"),
         place_words=words("place_words"),
+        cap_run=_cap_run(lexicon(lang).raw["events"]["name_joiners"]),
+    )
+
+
+def _cap_run(joiners: list[str]) -> re.Pattern[str]:
+    inner = "|".join(re.escape(j) for j in sorted(joiners, key=len, reverse=True))
+    return re.compile(
+        rf"{_CAP_WORD}(?:[ ](?:(?:{inner})[ ])?[A-ZÀ-ÖØ-Þ0-9][\w'&.+-]*){{0,5}}"
     )
 
 
@@ -215,7 +223,7 @@ def _names(sentence: str, lex: Lexicon, cues: _Cues, exclude: tuple[str | None, 
     end = next((pos for pos, tok in tokens if tok in people), len(sentence))
     joiners = {fold_aligned(j) for j in lex.raw["events"]["name_joiners"]}
     out = []
-    for match in _CAP_RUN.finditer(sentence):
+    for match in cues.cap_run.finditer(sentence):
         start = match.start()
         if start >= end:
             break
