@@ -480,12 +480,14 @@ def find_role(
             # They say "role" and "position" too ("congrats on the new role"), but they are
             # not hiring; a recruiter who opens with congratulations is thanked for them.
             return name
+    kinds = {ref.kind for ref in references}
+    if "peer" in found and not met and "mutual" not in kinds:
+        return "peer"  # "swap notes on recruiting locums": a colleague, not a recruiter
     if purpose == "recruiting":
         return "recruiter"
     for name, _ in lex.roles:
         if name in found:
             return name
-    kinds = {ref.kind for ref in references}
     if "mutual" in kinds:
         return "referred"
     if met:
