@@ -167,7 +167,8 @@ def test_french_contracts_before_a_filled_slot() -> None:
 def test_blind_reading_sets_gates() -> None:
     """The three blind reading rounds together (220 notes per language): replies to
     different people rarely share both their rationale and openness, signers are found,
-    companies never greeted, and --variants differ where several next steps fit."""
+    companies never greeted, genuine notes are not taken for sales, and --variants differ
+    where several next steps fit."""
     from tactful.evals import reading
     from tactful.resources import shipped_dir
 
@@ -182,6 +183,9 @@ def test_blind_reading_sets_gates() -> None:
         assert tally.inviter_ok / tally.notes >= 0.97, detail
         assert tally.company_greeted == 0, detail
         assert tally.slips <= 4, detail
+        # The selling detector learns from these notes (training/selling/authors5_*): a
+        # guard against a retrain that takes colleagues and recruiters for sellers again.
+        assert tally.sold / tally.genuine <= 0.03, detail
         if style == "short":
             assert tally.vary_ok / tally.vary_n >= 0.9, detail
 

@@ -19,6 +19,8 @@ itself names (``next_step``). For both styles this reports, per language and sty
   take it up;
 * ``vary``: of the notes where more than one next step fits (short style), those whose
   three ``--variants`` offer at least two different ones;
+* ``sold``: notes from anyone but a seller that the reading took for a sale (their
+  reply then thanks courteously for nothing and offers no next step);
 * ``slips``: role slips any reader would flag: a job seeker, candidate or student
   thanked "for thinking of me", offered "send me the role"; a congratulation or a
   fan's note answered as a request for a role.
@@ -121,6 +123,8 @@ class Tally:
     step_ok: int = 0
     step_n: int = 0
     slips: int = 0
+    sold: int = 0
+    genuine: int = 0
     vary_ok: int = 0
     vary_n: int = 0
     pairs: list[tuple[str, str]] = field(default_factory=list)
@@ -179,6 +183,11 @@ def score(case: dict[str, Any], style: str, tally: Tally) -> None:
     label = "researcher" if role in ("journalist", "researcher/journalist") else role
     if result.analysis.role == label:
         tally.role_ok += 1
+    if label != "seller":
+        tally.genuine += 1
+        if result.analysis.role == "seller":
+            tally.sold += 1
+            tally.failures.append(f"{tag}: a {label}'s note read as a sale")
     subject = case.get("subject")
     if subject and role not in NO_ECHO_ROLES:
         tally.subject_n += 1
@@ -249,7 +258,7 @@ def main(argv: list[str]) -> int:
     tallies = measure(cases)
     print(
         f"{'lang/style':<10} {'n':>4} {'same':>6} {'open':>6} {'role':>6} {'inviter':>7} "
-        f"{'company':>7} {'subject':>7} {'step':>6} {'vary':>6} {'slips':>5}"
+        f"{'company':>7} {'subject':>7} {'step':>6} {'vary':>6} {'sold':>6} {'slips':>5}"
     )
     for key in sorted(tallies):
         t = tallies[key]
@@ -258,7 +267,8 @@ def main(argv: list[str]) -> int:
             f"{_ratio(t.distinct_openness, t.notes):>6} {_ratio(t.role_ok, t.notes):>6} "
             f"{_ratio(t.inviter_ok, t.notes):>7} "
             f"{t.company_greeted:>7} {_ratio(t.subject_ok, t.subject_n):>7} "
-            f"{_ratio(t.step_ok, t.step_n):>6} {_ratio(t.vary_ok, t.vary_n):>6} {t.slips:>5}"
+            f"{_ratio(t.step_ok, t.step_n):>6} {_ratio(t.vary_ok, t.vary_n):>6} "
+            f"{_ratio(t.sold, t.genuine):>6} {t.slips:>5}"
         )
     if "--verbose" in argv:
         for key in sorted(tallies):
