@@ -162,7 +162,7 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
     quoted = fold_aligned(" ".join(findings or []))
     # An event named in a note that states a need and does not say the two met is where
     # the proposal takes place ("a panel at the AI Forum"), not a shared memory to thank for.
-    skip_events = (
+    skip_events = analysis.role == "organiser" or (  # an organiser's event is the invitation
         need is not None
         and not analysis.met
         and not lexicon(analysis.lang).event_verbs.search(fold_aligned(analysis.text))
