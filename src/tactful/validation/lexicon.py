@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
+from tactful.reading.lexicon import language_data, not_names, titles
 from tactful.resources import languages, load_toml
+from tactful.text import fold
 
 _WHITESPACE = re.compile(r"\s+")
 # One token of a pattern as ``_prepare`` sees it: an escape, a character class,
@@ -137,10 +139,13 @@ class Lexicon:
         self.rationale = _cue_set(data["rationale"])
         self.openness = _cue_set(data["openness"])
         self.pitch = _cue_set(data["no_pitch"])
-        names = data.get("invented_names", {})
-        self.name_greetings: tuple[str, ...] = tuple(names.get("greeting_words", []))
-        self.not_names = frozenset(n.casefold() for n in names.get("not_names", []))
-        self.titles = frozenset(t.casefold() for t in names.get("titles", []))
+        # Who a reply names is read with the reading's lists (greetings, sign-offs, titles,
+        # words never a name), the same ones a note's greeting and signature are read with.
+        note = language_data(lang, "analysis")
+        openers = {fold(w) for w in (*note["greetings"], *note["signoffs"])}
+        self.name_greetings: tuple[str, ...] = tuple(sorted(openers, key=len, reverse=True))
+        self.not_names = not_names(lang)
+        self.titles = titles(lang)
 
     @cached_property
     def thanks_signoff(self) -> re.Pattern[str] | None:
