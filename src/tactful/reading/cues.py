@@ -66,19 +66,27 @@ def is_name_word(word: str, lang: str) -> bool:
     return fold_aligned(word) not in not_names(lang)
 
 
-def name_phrase(segment: str, lang: str, *, signed: bool = False) -> str | None:
+def name_phrase(
+    segment: str, lang: str, *, signed: bool = False, longer: bool = False
+) -> str | None:
     """The first name in a signature-like segment ("- Priyanka", "Tomás Ruiz, CEO").
 
     ``signed`` (the segment followed a dash at the very end of the note) also
-    accepts a lower-case name ("- jen"), which is then capitalised.
+    accepts a lower-case name ("- jen"), which is then capitalised. ``longer`` (the line
+    under a sign-off line) accepts four names ("Kimberly Ann Dela Cruz"); elsewhere four
+    capitalised words are a company as often ("Southern Cross Health Staffing").
     """
     segment = re.split(r"[,|(/]| at | @ | chez | from |\s[-–—~]+\s", segment, maxsplit=1)[0]
     segment = trim_runs(segment, _EDGES)
     words = segment.split()
     while len(words) > 1 and fold_aligned(words[0]).rstrip(".") in titles(lang):
         words = words[1:]  # "Professor Edward Hartley", "Dr. Ana Ruiz"
+    for index in range(1, len(words) - 1):
+        if words[index].isupper() and words[index].isalpha() and len(words[index]) > 1:
+            words = words[:index]  # "Lorna Mackay NHS Lothian": the organisation follows
+            break
     particles = sum(word.lower() in _PARTICLES for word in words[1:])
-    if not 1 <= len(words) <= 3 + min(particles, 1):
+    if not 1 <= len(words) <= (4 if longer else 3) + min(particles, 1):
         return None
     if len(words) > 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) > 2:
         words = words[1:] + words[:1]  # "KOUADIO Serge": the surname in capitals comes first
@@ -167,6 +175,7 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
 # "Mélanie, RH – Grand Hôtel", "Thomas @ Hiresoft", "Arnaud Rey (Lyon)".
 _SIGNATURE_CUT = re.compile(r"\s[-–—~]+\s|[|,(/@•]|\s(?:at|chez|from)\s")
 # Kisses and hugs after a name ("Lucy x"): part of the sign-off, never of the name.
+_GLUED = re.compile(r"([!,.])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 _KISSES = frozenset({"x", "xx", "xxx", "xo", "xoxo", "bisous", "bises"})
 _SIGNATURE_WORDS = 14
 # How far from a line's end a run-on signature is looked for (a signature is short; a
@@ -195,7 +204,8 @@ def _inline_signature(line: str, lex: Lexicon, *, proper: bool = False) -> str |
     """
     if _INITIALLED.search(line):
         return None  # "J. Patel": an initial is no first name, and the surname is none either
-    window = line[-_SIGNATURE_REACH:]
+    # "merci!Maya", "work.Cheers,Rhys": a word glued to the mark before it is its own word.
+    window = _GLUED.sub(r"\1 ", line[-_SIGNATURE_REACH:])
     ends = [
         m.end()
         for m in _SENTENCE_END.finditer(window)
@@ -270,7 +280,7 @@ def _signature_name(
         # is a closing the lists do not know, then the signer ("Kirsty, Ashgrove Digital"
         # and "Cody @ PawPing" are a name, then a company).
         later = name_phrase(pieces[1][0], lex.lang)
-        if later and not signed:
+        if later and not signed and not _brand(pieces[1][0]):
             return later
     if name:
         return name
@@ -287,6 +297,18 @@ def _signature_name(
         # "thx! rosa", "? alex", "xx bianca", "-dev, Northline Builders": a lower-case name.
         return name_phrase(word, lex.lang, signed=True)
     return None
+
+
+def _brand(word: str) -> bool:
+    """A word shaped like a company's name, not a person's: a capital inside after four
+    lower-case letters ("ChairFill", "HireSoft"; not "McDonald", "DeShawn"), a digit, or
+    capitals only ("CAUE", "KPMG")."""
+    run = 0
+    for char in word[1:]:
+        if char.isupper() and run >= 4:
+            return True
+        run = run + 1 if char.islower() else 0
+    return any(ch.isdigit() for ch in word) or (word.isupper() and len(word) > 1)
 
 
 def _a_closing(words: list[str], *, signed: bool) -> bool:
@@ -318,7 +340,7 @@ def find_inviter(
     # "Cordialement,\nTomás" (possibly followed by a title line)
     for idx in range(len(lines) - 2, max(-1, len(lines) - 5), -1):
         if _is_signoff_line(lines[idx], lex):
-            candidates.append(name_phrase(lines[idx + 1], lex.lang))
+            candidates.append(name_phrase(lines[idx + 1], lex.lang, longer=True))
     if lines:
         candidates.append(_signature_block(lines, lex))
         candidates.append(_inline_signature(lines[-1], lex))
