@@ -744,6 +744,8 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
         end = start + len(name)
         if not name or any(_same(name, other) for other in exclude):
             continue
+        if fold_aligned(name) in lex.countries:
+            continue  # "au Cameroun", "in Kenya": a place, not an event or a group
         words = fold_aligned(name).split()
         if _is_signoff_line(name, lex):
             continue

@@ -39,6 +39,16 @@ FIRST_NAME_WORD = rf"(?<![^\W\d_])(?:(?<![^\W\d_]['-])(?>{NAME_WORD})|(?>{SHORT_
 CAP_WORD = r"(?:[A-ZÀ-ÖØ-Þ](?:[\w&'-]|\.(?=\w))*|\d{2,4})"
 
 
+def name_joint(joiners: Iterable[str]) -> str:
+    """What may join two capitalised words of one name: a space, a joiner word ("Women in
+    Tech"), or an elided one glued to the next word ("Salon de l'Agriculture", "Festival
+    d'Avignon")."""
+    spaced = "|".join(re.escape(j) for j in joiners if not j.endswith("'"))
+    elided = "|".join(re.escape(j) for j in joiners if j.endswith("'"))
+    glued = f"(?:{elided})" if elided else "(?!x)x"
+    return rf"[ ](?:(?:{spaced})[ ])?(?:{glued})?"
+
+
 def language_data(lang: str, name: str) -> dict[str, Any]:
     """``data/<lang>/<name>.toml``: every reading lexicon is loaded here.
 
@@ -151,6 +161,7 @@ class Lexicon:
     stock_words: frozenset[str]
     met: re.Pattern[str]
     follows: re.Pattern[str]
+    countries: frozenset[str]
 
 
 @cache
@@ -195,8 +206,7 @@ def lexicon(lang: str) -> Lexicon:
     subj = phrase_alternation(refs["you_subjects"])
     verbs = phrase_alternation(refs["you_verbs"])
     events = data["events"]
-    joiners = "|".join(re.escape(j) for j in events["name_joiners"])
-    cap_seq = rf"{CAP_WORD}(?:[ ](?:(?:{joiners})[ ])?{CAP_WORD}){{0,5}}"
+    cap_seq = rf"{CAP_WORD}(?:{name_joint(events['name_joiners'])}{CAP_WORD}){{0,5}}"
     places = phrase_alternation(events["places"])
     articles = phrase_alternation(refs["articles"])
     event_noun_alt = phrase_alternation(events["event_nouns"])
@@ -283,6 +293,7 @@ def lexicon(lang: str) -> Lexicon:
         stock_words=frozenset(fold(w) for w in data.get("stock_words", [])),
         met=phrase_re(data.get("met", [])),
         follows=phrase_re(data.get("follows", {}).get("cues", [])),
+        countries=frozenset(fold(c) for c in events.get("countries", [])),
     )
 
 

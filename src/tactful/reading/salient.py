@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from tactful.reading.cues import cut_topic, sanitise_topic, topic_span, whole_phrase
-from tactful.reading.lexicon import Lexicon, lexicon, not_names, phrase_alternation, titles
+from tactful.reading.lexicon import (
+    Lexicon,
+    lexicon,
+    name_joint,
+    not_names,
+    phrase_alternation,
+    titles,
+)
 from tactful.reading.note import Reference
 from tactful.text import fold_aligned
 
@@ -88,10 +95,7 @@ def _compiled(lang: str) -> _Cues:
 
 
 def _cap_run(joiners: list[str]) -> re.Pattern[str]:
-    inner = "|".join(re.escape(j) for j in sorted(joiners, key=len, reverse=True))
-    return re.compile(
-        rf"{_CAP_WORD}(?:[ ](?:(?:{inner})[ ])?[A-ZÀ-ÖØ-Þ0-9][\w'&.+-]*){{0,5}}"
-    )
+    return re.compile(rf"{_CAP_WORD}(?:{name_joint(joiners)}[A-ZÀ-ÖØ-Þ0-9][\w'&.+-]*){{0,5}}")
 
 
 def _cap(topic: str | None) -> str | None:
@@ -118,6 +122,8 @@ def _worth_echoing(topic: str, lex: Lexicon, cues: _Cues) -> bool:
     tokens = folded.split()
     if not tokens or folded in cues.not_topics or tokens[0] in cues.reject_first:
         return False
+    if folded in lex.countries:
+        return False  # "South Africa": where, not what the note is about
     word = topic.strip()
     if len(tokens) == 1 and word[:1].isupper() and not _term_of_art(word):
         return False
