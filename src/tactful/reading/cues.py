@@ -502,6 +502,8 @@ def find_role(
             # They say "role" and "position" too ("congrats on the new role"), but they are
             # not hiring; a recruiter who opens with congratulations is thanked for them.
             return name
+    if "researcher" in found:
+        return "researcher"  # "a PhD candidate ... a 30-min interview for my study": no hiring
     kinds = {ref.kind for ref in references}
     if "peer" in found and not met and "mutual" not in kinds:
         return "peer"  # "swap notes on recruiting locums": a colleague, not a recruiter
