@@ -613,6 +613,8 @@ def sanitise_topic(
     if lex.injection.search(folded):
         return None
     tokens = folded.split()
+    if any(_first_person(token, lex) for token in tokens):
+        return None  # "after my internship": echoed, it would be the user's internship
     originals = topic.split()
     for idx, token in enumerate(tokens):
         if token.strip("'.-") not in lex.instruction_words:
@@ -630,6 +632,14 @@ def sanitise_topic(
     if len(text) < 2 or not any(ch.isalpha() for ch in text) or len(text) > 80:
         return None
     return text
+
+
+def _first_person(token: str, lex: Lexicon) -> bool:
+    """A word of the inviter's own person: "my", "our", "mon", or elided "j'", "m'"."""
+    word = token.strip(",.;:!?()\"")
+    return word in lex.first_person or any(
+        word.startswith(p) and p.endswith("'") for p in lex.first_person
+    )
 
 
 def _topic_run(text: str) -> str:

@@ -162,6 +162,7 @@ class Lexicon:
     met: re.Pattern[str]
     follows: re.Pattern[str]
     countries: frozenset[str]
+    first_person: frozenset[str]
 
 
 @cache
@@ -294,6 +295,7 @@ def lexicon(lang: str) -> Lexicon:
         met=phrase_re(data.get("met", [])),
         follows=phrase_re(data.get("follows", {}).get("cues", [])),
         countries=frozenset(fold(c) for c in events.get("countries", [])),
+        first_person=frozenset(fold(w) for w in sanitise.get("first_person", [])),
     )
 
 
