@@ -25,7 +25,7 @@ from tactful.reading.cues import sanitise_topic
 from tactful.reading.lexicon import lexicon
 from tactful.reading.note import CONTENT_KINDS
 from tactful.resources import load_toml
-from tactful.text import fold_aligned
+from tactful.text import fold, fold_aligned
 
 SHORT_LIMIT = 300
 """LinkedIn's invitation-note limit; short replies must fit in it."""
@@ -325,7 +325,16 @@ def _rationales(analysis: Reading, profile: Profile, bank: _Bank, style: str) ->
     # A reason and a decision written apart combine: two replies rarely share both.
     reasons = bank.get("rationale_reason", style)
     decisions = bank.get("rationale_decision", style)
-    return bank.get("rationale", style) + [f"{r}, {d}" for r in reasons for d in decisions]
+    return bank.get("rationale", style) + [
+        f"{r}, {d}" for r in reasons for d in decisions if not _echoes(r, d)
+    ]
+
+
+def _echoes(reason: str, decision: str) -> bool:
+    """Whether a decision repeats the reason's verb ("je n'accepte que ..., je n'accepte donc
+    pas"): readers hear the echo. Words of five letters or more are compared by their start."""
+    stems = {w[:5] for w in fold(reason).replace("'", " ").split() if len(w) >= 5}
+    return any(w[:5] in stems for w in fold(decision).replace("'", " ").split() if len(w) >= 5)
 
 
 def _named(analysis: Reading, kind: str) -> str | None:
