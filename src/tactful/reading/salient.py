@@ -132,13 +132,15 @@ def _worth_echoing(topic: str, lex: Lexicon, cues: _Cues) -> bool:
 
 
 def _term_of_art(word: str) -> bool:
-    """ "DevOps", "RGPD", "S/4HANA", "dbt", "C++": capitals inside, digits or signs."""
+    """ "DevOps", "S/4HANA", "C++", "Node.js": capitals inside a word, digits or signs.
+
+    An acronym alone ("ITAT", "BAS", "SPL", "PICU") is not one: four blind rounds of readers
+    flagged it as the note's subject every time, since it names a court, an exam, a unit or
+    an employer as often as the topic, and a reply cannot tell which.
+    """
     inner = word[1:]
-    return (
-        any(ch.isupper() for ch in inner)
-        or any(ch.isdigit() or ch in "/+#." for ch in word)
-        or (word.isupper() and len(word) > 1)
-    )
+    mixed = any(ch.isupper() for ch in inner) and any(ch.islower() for ch in word)
+    return mixed or any(ch.isdigit() or ch in "/+#." for ch in word)
 
 
 def complement_topic(text: str, lex: Lexicon, *, after_noun: bool = False) -> str | None:
@@ -195,7 +197,11 @@ def _role(sentence: str, lex: Lexicon, cues: _Cues) -> str | None:
         if len(words) > 5:
             return None  # no natural end: "M&A de 4 à 6 ans ..." is a fragment, not a title
     role = _cap(sanitise_topic(" ".join(words), lex.lang, max_words=5, proper=True))
-    if not role or not _worth_echoing(role, lex, cues):
+    # A job title may be an acronym ("son futur CTO"): after a role opener it is the role.
+    if not role:
+        return None
+    acronym = role.isupper() and role.isalpha()
+    if not (acronym or _worth_echoing(role, lex, cues)):
         return None
     vowel = fold_aligned(role[:1]) in "aeiouyh"
     return (cues.role_template_vowel if vowel else cues.role_template).replace("{role}", role)
