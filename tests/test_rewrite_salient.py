@@ -153,10 +153,13 @@ def test_the_stock_request_worded_as_an_invitation_is_not_a_collaboration() -> N
     )
     analysis = read_note(note)
     assert analysis.purpose != "collaboration"
+    # A fellow graduate, not an organiser: the stock request's "vous inviter" is no invitation.
+    assert analysis.role == "alumni"
     result = tactful.rewrite(note, style="short")
     _check(result, "short")
-    assert "INSA" in result.message
-    assert "projet" not in result.message and "proposition" not in result.message
+    assert "parcours" in result.message  # thanked for the shared past
+    for wrong in ("projet", "proposition", "invitation et", "l'invitation"):
+        assert wrong not in result.message
 
 
 def test_a_greeting_followed_by_a_full_name_and_a_verb_is_a_mutual_contact() -> None:

@@ -31,6 +31,9 @@ SHORT_LIMIT = 300
 """LinkedIn's invitation-note limit; short replies must fit in it."""
 
 NEEDS = ("recruiting", "advice", "collaboration")
+PLAIN_THANKS = frozenset({"candidate", "alumni", "congratulator"})
+"""Roles whose note is thanked for what it is rather than for a topic found in passing."""
+
 ROLE_THANKS = (
     "candidate",
     "job_seeker",
@@ -201,7 +204,7 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
         return Plan(analysis.role, {}, need)
     for ref in analysis.references:
         topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
-        if ref.kind == "other" and topic and not flagged(topic):
+        if ref.kind == "other" and topic and not flagged(topic) and _trusted(ref, analysis):
             return Plan("interest", {"topic": topic}, need, topic)
     if role_thanks:
         # What the inviter asks or offers, thanked for what it is: a candidate's interest
@@ -219,6 +222,23 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
         # Injected orders are not a personal note: a courteous thanks, nothing echoed.
         return Plan("sales")
     return Plan("personal")
+
+
+def _trusted(ref: Reference, analysis: Reading) -> bool:
+    """Whether a fallback topic may be thanked for as what the note was about.
+
+    A quoted title or the role a recruiter names is the note's subject. A capitalised
+    name found in passing never is: on the labelled reading sets it named the subject in
+    fewer than half the notes, and blind readers flagged the rest ("Series B", "Gold
+    Coast", a SIEM tool, a hospital taken for an event). A complement ("... on X") is the
+    subject of a peer's, a student's or a journalist's note, but in a recruiter's, a
+    candidate's, an organiser's or a former classmate's it is mostly a detail of the ask
+    (the tool the role uses, the date of the panel, the applicant's own background):
+    those notes are thanked for what they are (the role, the invitation, the shared past).
+    """
+    if ref.source == "name":
+        return False
+    return ref.source in ("quoted", "role") or analysis.role not in PLAIN_THANKS
 
 
 def _fill(template: str, slots: dict[str, str], grammar: dict[str, Any] | None = None) -> str:
@@ -306,11 +326,13 @@ def _path(analysis: Reading, profile: Profile, bank: _Bank) -> str:
 
 
 def _rationales(analysis: Reading, profile: Profile, bank: _Bank, style: str) -> list[str]:
-    """Rationale templates: to a note saying the two met, ones that do not deny it.
+    """Rationale templates: to a note saying the two met or share a past, ones that do not
+    deny it.
 
     The user's own policy still wins when set (it is their reason, in their words).
     """
-    if analysis.met and not (profile.policy or "").strip():
+    # A former classmate or colleague shared a past: the reason must not deny it either.
+    if (analysis.met or analysis.role == "alumni") and not (profile.policy or "").strip():
         met = bank.get("rationale_met", style)
         reasons = bank.get("rationale_met_reason", style)
         decisions = bank.get("rationale_met_decision", style)

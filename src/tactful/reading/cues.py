@@ -495,7 +495,9 @@ def find_role(
         return "generic"
     if purpose == "selling":
         return "seller"
-    folded = fold_aligned(safe)
+    # "je me permets de vous inviter à rejoindre mon réseau" is the stock request, not an
+    # organiser's invitation (as for the purpose).
+    folded = lex.stock.sub(" ", fold_aligned(safe))
     found = {name for name, pattern in lex.roles if pattern.search(folded)}
     for name in ("candidate", "job_seeker", "congratulator"):
         if name in found:
@@ -578,6 +580,14 @@ def find_purpose(safe: str, lex: Lexicon, signals: list[Signal]) -> tuple[Purpos
         # alone is not a job offer; a role, a position or "we're hiring" is.
         if not evidence.search(folded):
             hits[name] = []
+    for name, (seeking, fit) in lex.purpose_pairs.items():
+        # "we need a head chef ... saw your time at Gerard's": someone sought, and the user
+        # sized up for it, is a hiring note even when it never says "role" or "hiring".
+        # Counted as two cues, it outweighs a stray "parcours"; an invitation to speak or
+        # collaborate (a collaboration cue) keeps its own purpose.
+        pair = [m for regex in (seeking, fit) for m in regex.findall(folded)]
+        if not hits.get("collaboration") and seeking.search(folded) and fit.search(folded):
+            hits[name] = sorted(set(hits.get(name, []) + pair))
     pushy = any(s.kind in ("link", "call_to_action") for s in signals)
     selling = hits.get("selling", [])
     if len(selling) >= 2 or (selling and pushy):
@@ -636,7 +646,7 @@ def sanitise_topic(
 
 def _first_person(token: str, lex: Lexicon) -> bool:
     """A word of the inviter's own person: "my", "our", "mon", or elided "j'", "m'"."""
-    word = token.strip(",.;:!?()\"")
+    word = token.strip(',.;:!?()"')
     return word in lex.first_person or any(
         word.startswith(p) and p.endswith("'") for p in lex.first_person
     )
@@ -935,6 +945,7 @@ def interests(safe: str, lex: Lexicon) -> list[Reference]:
                     kind="other",
                     topic=topic,
                     evidence=safe[match.start() : match.end("topic")][:120],
+                    source="interest",
                 )
             )
     return out

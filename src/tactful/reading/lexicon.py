@@ -150,6 +150,7 @@ class Lexicon:
     mutual_after: re.Pattern[str]
     purposes: dict[str, re.Pattern[str]]
     purpose_evidence: dict[str, re.Pattern[str]]
+    purpose_pairs: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
     cta: re.Pattern[str]
     injection: re.Pattern[str]
     tu: frozenset[str]
@@ -277,11 +278,18 @@ def lexicon(lang: str) -> Lexicon:
             rf"({NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})"
         ),
         purposes={name: phrase_re(cues) for name, cues in data["purposes"].items()},
-        roles=tuple((name, phrase_re(data["roles"][name])) for name in data["roles"]["order"]),
+        roles=tuple(
+            (name, pattern_re(data["roles"].get("patterns", {}).get(name, []), data["roles"][name]))
+            for name in data["roles"]["order"]
+        ),
         requests=phrase_re(data["roles"].get("requests", [])),
         meetings=tuple((kind, phrase_re(cues)) for kind, cues in data.get("meetings", {}).items()),
         purpose_evidence={
             name: phrase_re(cues) for name, cues in data.get("purpose_evidence", {}).items()
+        },
+        purpose_pairs={
+            name: (phrase_re(pair["seeking"]), phrase_re(pair["fit"]))
+            for name, pair in data.get("purpose_pairs", {}).items()
         },
         cta=phrase_re(data["signals"]["call_to_action"]),
         injection=phrase_re(data["signals"]["injection"]),

@@ -79,6 +79,10 @@ class Reference(BaseModel):
     plural: bool = False
     preposition: str | None = None
     """The note's own word between noun and topic when it is not "on"/"sur" ("of", "de")."""
+    source: Literal["quoted", "role", "complement", "name", "interest"] | None = None
+    """For an ``other`` reference, how ``reading.salient`` found it: a quoted title or a
+    recruiter's role is what the note is about; a complement or a capitalised name is as
+    often a detail (a tool, a place, the user's own background) as the subject."""
 
 
 class Signal(BaseModel):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import Literal
 
 from tactful.reading.cues import cut_topic, sanitise_topic, topic_span, whole_phrase
 from tactful.reading.lexicon import (
@@ -30,6 +31,8 @@ from tactful.reading.lexicon import (
 )
 from tactful.reading.note import Reference
 from tactful.text import fold_aligned
+
+Source = Literal["quoted", "role", "complement", "name", "interest"]
 
 MAX_CHARS = 60
 """The longest topic echoed: the short reply must still fit in 300 characters around it."""
@@ -61,6 +64,7 @@ class _Cues:
     not_topics: frozenset[str]
     reject_first: frozenset[str]
     place_words: frozenset[str]
+    date_words: frozenset[str]
     cap_run: re.Pattern[str]
 
 
@@ -90,6 +94,7 @@ def _compiled(lang: str) -> _Cues:
         not_topics=words("not_topics"),
         reject_first=words("reject_first"),
         place_words=words("place_words"),
+        date_words=words("date_words"),
         cap_run=_cap_run(lexicon(lang).raw["events"]["name_joiners"]),
     )
 
@@ -122,6 +127,8 @@ def _worth_echoing(topic: str, lex: Lexicon, cues: _Cues) -> bool:
     tokens = folded.split()
     if not tokens or folded in cues.not_topics or tokens[0] in cues.reject_first:
         return False
+    if tokens[0][:1].isdigit() or tokens[0].strip(",.") in cues.date_words:
+        return False  # "14th Feb", "80 people": a date or a head count, not a subject
     if folded in lex.countries:
         return False  # "South Africa": where, not what the note is about
     word = topic.strip()
@@ -218,7 +225,9 @@ def _quoted(sentence: str, lex: Lexicon) -> list[str]:
     return out
 
 
-def _names(sentence: str, lex: Lexicon, cues: _Cues, exclude: tuple[str | None, ...]) -> list[str]:
+def _names(
+    sentence: str, lex: Lexicon, cues: _Cues, exclude: tuple[str | None, ...]
+) -> list[tuple[str, Source]]:
     """Capitalised names inside a sentence ("DevOpsDays Amsterdam", "The Indie Maker Show").
 
     A capital that opens the sentence proves nothing, so such a run is skipped;
@@ -234,7 +243,7 @@ def _names(sentence: str, lex: Lexicon, cues: _Cues, exclude: tuple[str | None, 
     tokens = [(m.start(), fold_aligned(m.group(0))) for m in re.finditer(r"[\w'-]+", sentence)]
     end = next((pos for pos, tok in tokens if tok in people), len(sentence))
     joiners = {fold_aligned(j) for j in lex.raw["events"]["name_joiners"]}
-    out = []
+    out: list[tuple[str, Source]] = []
     for match in cues.cap_run.finditer(sentence):
         start = match.start()
         if start >= end:
@@ -263,7 +272,9 @@ def _names(sentence: str, lex: Lexicon, cues: _Cues, exclude: tuple[str | None, 
             continue
         topic = _cap(sanitise_topic(" ".join(words), lex.lang, max_words=8, proper=True))
         if topic and _worth_echoing(topic, lex, cues):
-            out.append(topic)
+            # Right after a content noun ("ton podcast Génération Do It Yourself", "your
+            # newsletter Growth Loops Weekly") the name is the work's title, not a detail.
+            out.append((topic, "quoted" if prev in lex.nouns else "name"))
     return out
 
 
@@ -288,18 +299,23 @@ def salient_references(
     """
     cues = _cues(lex)
     lines = [line for line in safe.split("\n") if line.strip()]
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, Source]] = []
     for line in lines:
-        found.extend((topic, line) for topic in _quoted(line, lex))
+        found.extend((topic, line, "quoted") for topic in _quoted(line, lex))
     for line in lines:
         role = _role(line, lex, cues)
         if role:
-            found.append((role, line))
+            found.append((role, line, "role"))
     for line in lines:
         topic = complement_topic(line, lex)
         if topic:
-            found.append((topic, line))
+            found.append((topic, line, "complement"))
     if names:
         for line in lines:
-            found.extend((topic, line) for topic in _names(line, lex, cues, exclude))
-    return [Reference(kind="other", topic=topic, evidence=line[:120]) for topic, line in found]
+            found.extend(
+                (topic, line, source) for topic, source in _names(line, lex, cues, exclude)
+            )
+    return [
+        Reference(kind="other", topic=topic, evidence=line[:120], source=source)
+        for topic, line, source in found
+    ]
