@@ -168,6 +168,38 @@ def test_report_escapes_untrusted_notes(tmp_path: Path, standin: type[StandInDra
     assert _batch(write_csv(tmp_path / "Invitations.csv", rows), out).code == 0
     page = (out / "report.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>Evil" not in page
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page  # Jinja2's autoescape
     assert page.count("<script>") == 1  # only the page's own copy-button script
     assert 'src="http' not in page and 'href="http://' not in page  # no external asset
+
+
+def test_a_long_backlog_continues_on_linked_pages_and_a_shorter_rerun_drops_stale_ones(
+    tmp_path: Path, standin: type[StandInDrafter], monkeypatch: Any
+) -> None:
+    import re
+
+    from tactful.batch import html
+
+    # 50,000 cards on one page made a 106 MB file no browser opens comfortably.
+    monkeypatch.setattr(html, "PAGE_SIZE", 2)
+    rows = [
+        incoming(f"Person {n}", f"person-{n}", f"12/{n}/24", f"Hello, note {n}") for n in range(5)
+    ]
+    out = tmp_path / "out"
+    assert _batch(write_csv(tmp_path / "Invitations.csv", rows), out).code == 0
+    pages = ["report.html", "report-2.html", "report-3.html"]
+    assert sorted(p.name for p in out.glob("report*.html")) == sorted(pages)
+    keys = []
+    for name in pages:
+        page = (out / name).read_text(encoding="utf-8")
+        assert page.count('<article class="card') <= 2
+        keys += re.findall(r'data-key="([^"]+)"', page)
+        for other in pages:  # every page links to every other one
+            assert other == name or f'href="{other}"' in page
+    records = [json.loads(line) for line in (out / "replies.jsonl").read_text().splitlines()]
+    assert sorted(keys) == sorted(r["key"] for r in records)  # each card once, none lost
+
+    monkeypatch.setattr(html, "PAGE_SIZE", 1000)
+    assert _batch(write_csv(tmp_path / "Invitations.csv", rows), out).code == 0
+    assert [p.name for p in out.glob("report*.html")] == ["report.html"]
+    assert "Pages:" not in (out / "report.html").read_text(encoding="utf-8")
