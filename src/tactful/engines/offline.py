@@ -347,9 +347,15 @@ def _rationales(analysis: Reading, profile: Profile, bank: _Bank, style: str) ->
     # A reason and a decision written apart combine: two replies rarely share both.
     reasons = bank.get("rationale_reason", style)
     decisions = bank.get("rationale_decision", style)
-    return bank.get("rationale", style) + [
+    whole = bank.get("rationale", style) + [
         f"{r}, {d}" for r in reasons for d in decisions if not _echoes(r, d)
     ]
+    if analysis.role == "organiser":
+        # The note invites the user to speak or to join: "I'll leave your invitation aside"
+        # would decline that too (round 8's readers could not tell which was meant).
+        plain = [t for t in whole if "invitation" not in t.lower()]
+        return plain or whole
+    return whole
 
 
 def _echoes(reason: str, decision: str) -> bool:
@@ -422,12 +428,22 @@ def next_steps(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> dict[s
             steps[kind] = [
                 _fill(t, {"topic": place}, bank.grammar) for t in bank.get(*where, style)
             ]
-        if plan.echo and plan.situation in ("content_topic", "interest"):
+        if plan.echo and plan.situation in ("content_topic", "interest") and _short_echo(plan):
             templates = bank.get("openness", "next", "topic", style)
             steps["topic"] = [_fill(t, {"subject": plan.echo}, bank.grammar) for t in templates]
         if role == "fan" and "follow" not in steps:
             steps["follow"] = bank.get("openness", "next", "follow", style)
     return {kind: templates for kind, templates in steps.items() if templates}
+
+
+def _short_echo(plan: Plan) -> bool:
+    """Whether the thanked-for topic is short enough to name again in the openness.
+
+    Round 8's readers flagged a long phrase said twice ("... about rural GP recruitment in
+    the Highlands. ..., but let's talk about rural GP recruitment in the Highlands") as
+    robotic in a two-sentence reply; a short subject ("DevOps", "la paie") bears repeating.
+    """
+    return len((plan.echo or "").split()) <= 3
 
 
 def _role_name(analysis: Reading, bank: _Bank) -> str | None:
