@@ -55,6 +55,9 @@ ASKS += ("a few lines about what you do", "introduce yourself", "quelques mots s
 ASKS += ("présentez-vous", "présente-toi")
 MEETS = ("meet first", "meet over a coffee first", "rencontrer d'abord", "rencontre d'abord")
 MEETS += ("parler d'abord", "talk it through", "prenons d'abord un café")
+# The meeting the note itself offers (its event, its call) or a call for one person's ask.
+MEETS += ("talk there first", "meet you there first", "en parlerons sur place", "y rencontrer")
+MEETS += ("en parlera sur place", "call or a coffee first", "un appel ou un café", "appel d'abord")
 
 
 @pytest.mark.parametrize("style", ["long", "short"])

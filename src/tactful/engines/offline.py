@@ -382,7 +382,9 @@ def _named(analysis: Reading, kind: str) -> str | None:
     return None
 
 
-def next_steps(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> dict[str, list[str]]:
+def next_steps(
+    plan: Plan, analysis: Reading, bank: _Bank, style: str, *, meets: bool = True
+) -> dict[str, list[str]]:
     """The next steps the note itself offers, by kind, most specific first, filled in.
 
     A note that asks to follow the user's work is offered that (``follow``); a mutual
@@ -416,7 +418,10 @@ def next_steps(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> dict[s
         templates = bank.get("openness", "role", f"{role}_named", style)
         own = own + [_fill(t, {"role": named_role}, bank.grammar) for t in templates]
     if role == "organiser" and event:
-        templates = bank.get("openness", "role", "organiser_event", style)
+        # Meeting at their event, unless the user's triage policy refuses meetings for this
+        # kind of note (``meets``).
+        key = "organiser_event" if meets else "organiser_event_details"
+        templates = bank.get("openness", "role", key, style)
         steps["role"] = [_fill(t, {"topic": event}, bank.grammar) for t in templates]
     elif own:
         steps["role"] = own
@@ -434,6 +439,13 @@ def next_steps(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> dict[s
         if role == "fan" and "follow" not in steps:
             steps["follow"] = bank.get("openness", "next", "follow", style)
     return {kind: templates for kind, templates in steps.items() if templates}
+
+
+def _meets(analysis: Reading, profile: Profile) -> bool:
+    """Whether the user's triage policy allows proposing a meeting for this kind of note
+    (``never_meet``, ``meet_kinds`` in the profile); an untriaged note may be met."""
+    kind = analysis.kinds.kind if analysis.kinds else None
+    return kind is None or profile.triage.welcomes_meeting(kind)
 
 
 def _short_echo(plan: Plan) -> bool:
@@ -457,10 +469,12 @@ def _role_name(analysis: Reading, bank: _Bank) -> str | None:
     return None
 
 
-def _step_openings(plan: Plan, analysis: Reading, bank: _Bank, style: str) -> list[str]:
+def _step_openings(
+    plan: Plan, analysis: Reading, bank: _Bank, style: str, *, meets: bool = True
+) -> list[str]:
     """The templates of one fitting next step: the most specific for a first draft, the
     next ones in turn for further ``--variants`` (so they offer different steps)."""
-    steps = list(next_steps(plan, analysis, bank, style).values())
+    steps = list(next_steps(plan, analysis, bank, style, meets=meets).values())
     return steps[plan.variant % len(steps)] if steps else []
 
 
@@ -472,8 +486,24 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _action_openings(analysis: Reading, profile: Profile, bank: _Bank, style: str) -> list[str]:
+MEETING_STEPS = ("meeting", "referred", "event", "group")
+"""Next steps that are themselves a meeting: the note's coffee or call, the contact who can
+introduce the two, the shared event or group."""
+
+ONE_TO_ONE = frozenset({"recruiter", "candidate", "job_seeker", "student", "researcher"})
+"""Roles whose ask is one person's: met over a call or a coffee, not in a group."""
+
+
+def _action_openings(
+    analysis: Reading, profile: Profile, bank: _Bank, style: str, plan: Plan | None = None
+) -> list[str]:
     """The triage's action as openness: ``ask`` what brings them, or ``meet`` first.
+
+    A meeting the note itself offers (its coffee or call, the contact, the shared event or
+    group, the organiser's event) is the meeting the policy asks for, so it is taken as is:
+    round 8's readers flagged a generic "coffee or a group" that ignored the note's own
+    proposal in 20 replies. One person's ask (a recruiter, a student) is met over a call or
+    a coffee, never in a group.
 
     Empty when the triage chose a plain decline (or the bank has no such phrases),
     so the need- or path-based openness applies as before.
@@ -487,7 +517,20 @@ def _action_openings(analysis: Reading, profile: Profile, bank: _Bank, style: st
             return bank.get("openness", "action", "ask", style)
         return []
     if analysis.action == "meet":
-        key = "meet_channels" if own_channels(profile, bank.lang) else "meet"
+        if plan is not None and not own_channels(profile, bank.lang):
+            steps = next_steps(plan, analysis, bank, style, meets=_meets(analysis, profile))
+            meetings = [steps[kind] for kind in MEETING_STEPS if kind in steps]
+            if analysis.role == "organiser" and "role" in steps and _named(analysis, "event"):
+                meetings.insert(0, steps["role"])  # the organiser's own event
+            if meetings:
+                # Further --variants take the note's other meetings in turn.
+                return meetings[plan.variant % len(meetings)]
+        if own_channels(profile, bank.lang):
+            key = "meet_channels"
+        elif analysis.role in ONE_TO_ONE:
+            key = "meet_one"
+        else:
+            key = "meet"
         return bank.get("openness", "action", key, style) or bank.get(
             "openness", "action", "meet", style
         )
@@ -499,13 +542,14 @@ def _openness_long(
 ) -> str:
     path = _path(analysis, profile, bank)
     sentences = []
-    action = _action_openings(analysis, profile, bank, "long")
+    action = _action_openings(analysis, profile, bank, "long", plan)
     if action and analysis.action == "meet":
         # A concrete need: the meeting (or group, or the user's channels) comes first.
         offer = _fill(_pick(rng, action), {"channels": _channels(profile, bank)})
         return " ".join([offer, _pick(rng, bank.get("thanks", "long"))])
     mine = own_channels(profile, bank.lang)
-    step = [] if mine else _step_openings(plan, analysis, bank, "long")
+    meets = _meets(analysis, profile)
+    step = [] if mine else _step_openings(plan, analysis, bank, "long", meets=meets)
     if step:
         return " ".join([_pick(rng, step), _pick(rng, bank.get("thanks", "long"))])
     if action:
@@ -558,9 +602,9 @@ def _short(
     who = {"inviter": analysis.inviter} if analysis.inviter else {}
     addresses = _shuffled(rng, bank.get("address", "named" if who else "anonymous"))
     path = _path(analysis, profile, bank)
-    primary = _action_openings(analysis, profile, bank, "short")
+    primary = _action_openings(analysis, profile, bank, "short", plan)
     if not primary and not own_channels(profile, bank.lang) and analysis.action != "meet":
-        primary = _step_openings(plan, analysis, bank, "short")
+        primary = _step_openings(plan, analysis, bank, "short", meets=_meets(analysis, profile))
     if not primary and plan.need:
         primary = bank.get("openness", "need", plan.need, "short")
     primary = _shuffled(rng, primary or bank.get("openness", path, "short"))

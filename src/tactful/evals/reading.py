@@ -211,9 +211,10 @@ def score(case: dict[str, Any], style: str, tally: Tally) -> None:
 
 def variety(case: dict[str, Any], tally: Tally) -> None:
     """Where several next steps fit, do three ``--variants`` offer more than one?"""
-    from tactful.engines.offline import _Bank, next_steps, plan_reply
+    from tactful.engines.offline import _Bank, _meets, next_steps, plan_reply
     from tactful.errors import TactfulError
     from tactful.pipeline import rewrite_variants
+    from tactful.profile import Profile
 
     try:
         results = rewrite_variants(case["text"], 3, style="short", engine="offline")
@@ -221,7 +222,8 @@ def variety(case: dict[str, Any], tally: Tally) -> None:
         return
     analysis = results[0].analysis
     bank = _Bank(analysis.lang, analysis.register)
-    steps = next_steps(plan_reply(analysis, bank), analysis, bank, "short")
+    meets = _meets(analysis, Profile())  # the default policy, as rewrite_variants uses
+    steps = next_steps(plan_reply(analysis, bank), analysis, bank, "short", meets=meets)
     if len(steps) < 2 or analysis.action == "meet":
         return  # the triage's "meet first" (the user's policy) comes before the note's steps
     tally.vary_n += 1
