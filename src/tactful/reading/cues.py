@@ -204,8 +204,9 @@ def _inline_signature(line: str, lex: Lexicon, *, proper: bool = False) -> str |
     """
     if _INITIALLED.search(line):
         return None  # "J. Patel": an initial is no first name, and the surname is none either
-    # "merci!Maya", "work.Cheers,Rhys": a word glued to the mark before it is its own word.
-    window = _GLUED.sub(r"\1 ", line[-_SIGNATURE_REACH:])
+    # "merci!Maya", "work.Cheers,Rhys": a word glued to the mark before it is its own word;
+    # "CordialementIbou", "Bien à vousMorgane L.": so is a name glued to a sign-off.
+    window = _unglue_signoffs(_GLUED.sub(r"\1 ", line[-_SIGNATURE_REACH:]), lex)
     ends = [
         m.end()
         for m in _SENTENCE_END.finditer(window)
@@ -225,6 +226,33 @@ def _inline_signature(line: str, lex: Lexicon, *, proper: bool = False) -> str |
     if len(words) <= 4:
         return _signature_name(line, lex, signed_only=True)  # "Cheers,Bec" on its own line
     return None
+
+
+def _unglue_signoffs(text: str, lex: Lexicon) -> str:
+    """A space between a sign-off and a capitalised name glued to it ("CordialementIbou").
+
+    The fold keeps every index, so a sign-off found in the folded text is cut at the same
+    place in the note as written; the capital after it must be followed by a lower-case
+    letter, so an acronym glued to a word is left alone.
+    """
+    folded = fold_aligned(text)
+    cuts = []
+    for signoff in lex.signoffs:
+        start = folded.find(signoff)
+        while start >= 0:
+            end = start + len(signoff)
+            before_ok = start == 0 or not folded[start - 1].isalnum()
+            if (
+                before_ok
+                and end + 1 < len(text)
+                and text[end].isupper()
+                and text[end + 1].islower()
+            ):
+                cuts.append(end)
+            start = folded.find(signoff, end)
+    for cut in sorted(set(cuts), reverse=True):
+        text = f"{text[:cut]} {text[cut:]}"
+    return text
 
 
 def _signature_block(lines: list[str], lex: Lexicon) -> str | None:
@@ -284,6 +312,12 @@ def _signature_name(
             return later
     if name:
         return name
+    lone = pieces[0][0] if len(pieces) == 1 and len(pieces[0]) == 1 else ""
+    # "Cheers, Will", "Best, Hope": after a sign-off, at the very end, one capitalised word
+    # is the signer even when it is also an ordinary word.
+    known = fold_aligned(lone) in lex.signoffs or fold_aligned(lone) in titles(lex.lang)
+    if signed and lone[:1].isupper() and lone[1:].islower() and lone.isalpha() and not known:
+        return lone
     if len(pieces) > 1 and _a_closing(pieces[0], signed=signed):
         # "Thanks heaps, Zoe", "All best, Kit", "Avec mes remerciements, Arnaud Rey":
         # a closing the lists do not know, then the name.
@@ -336,6 +370,8 @@ def find_inviter(
     name on the last line. A candidate equal to the greeted name is rejected.
     """
     lines = [line.strip() for line in norm.split("\n") if line.strip()]
+    if lines:
+        lines[-1] = _unglue_signoffs(lines[-1], lex)  # "Bien à vousMorgane" on its own line
     candidates: list[str | None] = []
     # "Cordialement,\nTomás" (possibly followed by a title line)
     for idx in range(len(lines) - 2, max(-1, len(lines) - 5), -1):
@@ -795,6 +831,7 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
             lex.places.search(before)
             and eventful_line(start)
             and (_event_like(name, words) or _articled(before, lex))
+            and not _affiliation(safe[max(0, start - 60) : start])
         ):
             kind = "event"  # "at PyCon", "à VivaTech"; "in Leeds", "à Lausanne" are towns
         elif (cue := lex.group_cues.search(before.rstrip())) and not _weak_group_cue(cue, lex):
@@ -824,6 +861,18 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
         if topic:
             out.append(Reference(kind=kind, topic=topic, evidence=safe[t_start:t_end].strip()))
     return out
+
+
+# "Linda Castillo at Summit Builders", "Tim Walsh at Fortescue": a person's workplace.
+_AFFILIATED = re.compile(
+    r"[A-ZÀ-ÖØ-Þ][\w'-]+[ ][A-ZÀ-ÖØ-Þ][\w'-]+,?[ ](?:at|from|chez|de)[ ](?:the[ ])?$"
+)
+
+
+def _affiliation(before: str) -> bool:
+    """``before`` ends with a capitalised first name and surname, then "at": what follows
+    is where that person works, not an event the two share."""
+    return _AFFILIATED.search(before) is not None
 
 
 def _event_like(name: str, words: list[str]) -> bool:
@@ -921,6 +970,13 @@ def mutual_contacts(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) ->
     for regex, backwards in ((lex.mutual_after, False), (lex.mutual_before, True)):
         for match in regex.finditer(folded):
             name = _full_name(safe, match.start(1), match.end(1), lex.lang, backwards=backwards)
+            if backwards:
+                # "Sandrine Morel de l'ADMR de Haute-Saône m'a conseillé", "Dr. Menon from
+                # the Kerala Sahitya Akademi gave me your name": the words before the cue
+                # are the contact's organisation; the contact is the person before it.
+                at = safe.find(name, match.start(1)) if name else -1
+                before = safe[: at if at >= 0 else match.start(1)]
+                name = _person_before_affiliation(before, lex) or name
             if name and not any(_same(name.split()[0], other) for other in exclude):
                 out.append(
                     Reference(kind="mutual", topic=name, evidence=safe[match.start() : match.end()])
@@ -930,6 +986,28 @@ def mutual_contacts(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) ->
         if cue:
             out.append(Reference(kind="mutual", evidence=safe[cue.start() : cue.end()]))
     return out
+
+
+# A person, then "from", "at", "de", "chez" ... and their organisation, in the same clause
+# ("Linda Castillo at Summit", "Sandrine Morel de l'ADMR de"): bounded runs, read on the
+# last 120 characters only.
+_AFFILIATION = re.compile(
+    r"((?:[A-ZÀ-ÖØ-Þ][\w'-]+\.?[ ]){0,2}[A-ZÀ-ÖØ-Þ][\w'-]+),?[ ]"
+    r"(?:from|at|of|with|de|du|des|chez|d'|de la|de l')[ ]?[^.!?;:\n]{0,80}$"
+)
+
+
+def _person_before_affiliation(before: str, lex: Lexicon) -> str | None:
+    match = _AFFILIATION.search(before[-120:])
+    if match is None:
+        return None
+    found = match.group(1).split()
+    words = [w for w in found if fold_aligned(w).rstrip(".") not in titles(lex.lang)]
+    if not words or not is_name_word(words[0].rstrip("."), lex.lang):
+        return None
+    if len(words) == 1 and len(found) > 1:
+        return " ".join(found)  # "Dr. Menon": a lone surname keeps its title
+    return " ".join(words)
 
 
 def interests(safe: str, lex: Lexicon) -> list[Reference]:

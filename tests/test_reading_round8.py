@@ -1,0 +1,135 @@
+"""What rounds 7 and 8 of the blind reading taught, as rules a user relies on.
+
+Each case is written fresh here (not copied from the blind sets) and states the general
+rule: who the inviter is, who signed, who the mutual contact is, what the reply thanks for.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import tactful
+from tactful.reading.analysis import read_note
+
+
+@pytest.mark.parametrize(
+    ("note", "role"),
+    [
+        # Someone sought and the user sized up for it, without "role" or "hiring".
+        (
+            "Hi Ana, we need a site supervisor for our Hull depot and your time at Balfour "
+            "stood out. Coffee next week? Rob",
+            "recruiter",
+        ),
+        (
+            "Bonjour Léa, on cherche une cheffe de rang pour l'ouverture à Annecy et ton "
+            "parcours colle parfaitement. Un appel jeudi ? Paul",
+            "recruiter",
+        ),
+        # An inviter running or starting a place people gather in.
+        (
+            "Hi Jo, I co-run the Sheffield Beekeepers Circle and we'd love you to join us "
+            "on the 3rd. Kim",
+            "organiser",
+        ),
+        (
+            "Bonjour Marc, je co-anime le réseau des aidants de Tournai, nous nous voyons "
+            "chaque mois. Vous y seriez le bienvenu. Anne",
+            "organiser",
+        ),
+        # A candidate who names the opening without "apply".
+        (
+            "Hi Sue, noticed Riverside Dental is looking for a hygienist. I've 5 years in "
+            "general practice. Could I send my CV? Jo",
+            "candidate",
+        ),
+        # People who met, in their own words.
+        (
+            "Hi Dev, great chatting with you by the coffee stand at the Harrogate show. "
+            "Cheers, Ali",
+            "met",
+        ),
+        # Former classmates.
+        ("Salut Hugo ! Promo 2014 de l'ENSAM aussi, ravi de te retrouver ici. Max", "alumni"),
+        ("Hi Kat, fellow Otago grad here, small world! Tom", "alumni"),
+    ],
+)
+def test_the_inviter_is_read_in_their_own_words(note: str, role: str) -> None:
+    assert read_note(note).role == role
+
+
+@pytest.mark.parametrize(
+    ("note", "signer"),
+    [
+        ("Bonjour Awa, je vous invite à rejoindre mon réseau. CordialementSeydou", "Seydou"),
+        ("Merci pour votre article.\nBien à vousClaire", "Claire"),
+        ("Loved the workshop on dry stone walls. Cheers, Will", "Will"),
+    ],
+)
+def test_a_signer_glued_to_the_sign_off_or_sharing_a_common_word_is_found(
+    note: str, signer: str
+) -> None:
+    assert read_note(note).inviter == signer
+
+
+@pytest.mark.parametrize(
+    ("note", "contact", "not_contact"),
+    [
+        (
+            "Bonjour Anne, c'est Paul Girard de la mairie de Haute-Goulaine qui m'a conseillé "
+            "de vous écrire. Merci, Gilles",
+            "Paul Girard",
+            "Haute-Goulaine",
+        ),
+        (
+            "Hi Sam, Dr. Okafor from the Lagos Heart Foundation gave me your name. Ada",
+            "Dr. Okafor",
+            "Foundation",
+        ),
+        (
+            "Hi Liam, Grace Hill at Northgate Foods passed on your details. Cheers, Ben",
+            "Grace Hill",
+            "Northgate",
+        ),
+    ],
+)
+def test_the_mutual_contact_is_the_person_not_their_organisation(
+    note: str, contact: str, not_contact: str
+) -> None:
+    mutual = [ref.topic for ref in read_note(note).references if ref.kind == "mutual"]
+    assert mutual and mutual[0] == contact
+    assert not any(not_contact in (topic or "") for topic in mutual)
+
+
+def test_a_name_found_in_passing_is_not_thanked_as_the_subject() -> None:
+    # "Gold Coast" is where the job is, not what the note is about.
+    note = (
+        "Hi Mia, we need an ICU nurse unit manager for our Gold Coast hospital and your "
+        "background looks spot on. Open to a chat? Lee"
+    )
+    for style in ("long", "short"):
+        result = tactful.rewrite(note, style=style)
+        assert result.validation.valid
+        assert "about Gold Coast" not in result.message
+        assert "mentioning Gold Coast" not in result.message
+
+
+def test_a_date_is_never_the_subject() -> None:
+    note = (
+        "Hi Raj, we're hosting a breakfast on 14th Feb for port logistics folks. Come along! Tess"
+    )
+    for style in ("long", "short"):
+        message = tactful.rewrite(note, style=style).message
+        assert "about 14th Feb" not in message and "mentioning 14th Feb" not in message
+
+
+def test_a_meet_note_from_a_recruiter_is_never_offered_a_group() -> None:
+    note = (
+        "Bonjour Inès, mon client cherche sa future directrice financière et votre profil "
+        "a retenu mon attention. Seriez-vous disponible pour un appel mardi ? Cordialement, "
+        "Ousmane"
+    )
+    for style in ("long", "short"):
+        result = tactful.rewrite(note, style=style)
+        assert result.analysis.role == "recruiter"
+        assert "groupe" not in result.parts.openness
