@@ -976,7 +976,7 @@ def mutual_contacts(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) ->
                 # are the contact's organisation; the contact is the person before it.
                 at = safe.find(name, match.start(1)) if name else -1
                 before = safe[: at if at >= 0 else match.start(1)]
-                name = _person_before_affiliation(before, lex) or name
+                name = _person_before_affiliation(before, lex) or _with_first_name(before, name)
             if name and not any(_same(name.split()[0], other) for other in exclude):
                 out.append(
                     Reference(kind="mutual", topic=name, evidence=safe[match.start() : match.end()])
@@ -995,6 +995,18 @@ _AFFILIATION = re.compile(
     r"((?:[A-ZÀ-ÖØ-Þ][\w'-]+\.?[ ]){0,2}[A-ZÀ-ÖØ-Þ][\w'-]+),?[ ]"
     r"(?:from|at|of|with|de|du|des|chez|d'|de la|de l')[ ]?[^.!?;:\n]{0,80}$"
 )
+
+
+_FIRST_NAMES_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ'-]+[ ]){1,2}$")
+
+
+def _with_first_name(before: str, name: str | None) -> str | None:
+    """A lone surname the cue's three-word window cut off ("Morel" in "Sandrine Morel de
+    l'ADMR m'a conseillé") gets back the capitalised words just before it."""
+    if not name or " " in name:
+        return name
+    found = _FIRST_NAMES_BEFORE.search(before[-60:])
+    return f"{found.group(0)}{name}" if found else name
 
 
 def _person_before_affiliation(before: str, lex: Lexicon) -> str | None:
