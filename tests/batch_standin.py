@@ -38,7 +38,7 @@ class StandInDrafter:
         }
         result = {
             "message": f"Hi {inviter},\n\n" + "\n\n".join(parts.values()),
-            "style": self.settings.style,
+            "style": self.settings.options.style,
             "lang": drafting.reply_lang(row, self.settings),
             "engine": "stand-in",
             "fallback": False,

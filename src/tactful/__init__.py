@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "rewrite", "validate"]
+__all__ = ["RewriteOptions", "__version__", "resolve_options", "rewrite", "validate"]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers only
+    from tactful.options import RewriteOptions, resolve_options
     from tactful.pipeline import rewrite
     from tactful.validation import validate
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers only
 _LAZY = {
     "validate": "tactful.validation",
     "rewrite": "tactful.pipeline",
+    "RewriteOptions": "tactful.options",
+    "resolve_options": "tactful.options",
 }
 
 

@@ -18,6 +18,7 @@ from tactful.choices import check_style
 from tactful.engines import Engine, Style, select_engine
 from tactful.engines.base import Draft, ModelBacked, UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
+from tactful.options import RewriteOptions
 from tactful.profile import Profile
 from tactful.reading.analysis import Lang, Reading, read_note
 from tactful.resources import load_toml
@@ -255,22 +256,26 @@ def _write(
 def rewrite(
     invitation: str,
     *,
-    style: str = "long",
+    style: str | None = None,
     lang: str = "auto",
     profile: Profile | None = None,
     engine: str | Engine = "auto",
     inviter: str | None = None,
     seed: int | None = None,
-    max_attempts: int = 3,
+    max_attempts: int | None = None,
     fallback: bool = True,
     engine_options: dict[str, Any] | None = None,
     log: Callable[[str], None] | None = None,
     before_draft: Callable[[], None] | None = None,
+    options: RewriteOptions | None = None,
 ) -> Result:
     """Turn an invitation note into a validated three-part decline.
 
-    ``profile=None`` means the defaults (no name, the method's policy); the CLI
-    loads the user's file and passes it. ``engine`` is a name for
+    ``options`` (from ``tactful.options.resolve_options``: flags, environment and profile
+    resolved once) gives the style, language, profile, engine, attempts and fallback; the
+    keyword arguments are for callers without one. ``profile=None`` means the defaults (no
+    name, the method's policy); ``style`` and ``max_attempts`` left out come from the
+    profile (else long, 3). ``engine`` is a name for
     ``select_engine`` or an engine object. ``seed`` makes the draft reproducible;
     by default it is derived from the note, so repeated runs agree. ``log``
     receives one line per rejected draft (``--verbose``); ``before_draft`` runs once
@@ -291,6 +296,7 @@ def rewrite(
         engine_options=engine_options,
         log=log,
         before_draft=before_draft,
+        options=options,
     )[0]
 
 
@@ -304,17 +310,18 @@ def rewrite_variants(
     invitation: str,
     count: int,
     *,
-    style: str = "long",
+    style: str | None = None,
     lang: str = "auto",
     profile: Profile | None = None,
     engine: str | Engine = "auto",
     inviter: str | None = None,
     seed: int | None = None,
-    max_attempts: int = 3,
+    max_attempts: int | None = None,
     fallback: bool = True,
     engine_options: dict[str, Any] | None = None,
     log: Callable[[str], None] | None = None,
     before_draft: Callable[[], None] | None = None,
+    options: RewriteOptions | None = None,
 ) -> list[Result]:
     """``count`` distinct validated drafts of the same decline (``--variants N``).
 
@@ -325,12 +332,19 @@ def rewrite_variants(
     """
     if count < 1:
         raise UsageError("the number of variants must be at least 1")
-    chosen_style = _check_style(style)
+    if options is not None:
+        style, lang, profile = options.style, options.lang, options.profile
+        max_attempts, fallback = options.max_attempts, options.fallback
+        if isinstance(engine, str) and engine == "auto":
+            engine = options.engine
+        engine_options = {"settings": options.settings, **(engine_options or {})}
+    profile = profile if profile is not None else Profile()
+    chosen_style = _check_style(style or profile.style)
+    max_attempts = max_attempts if max_attempts is not None else profile.max_attempts or 3
     if max_attempts < 1:
         raise UsageError("max_attempts must be at least 1")
     from tactful.engines.offline import default_seed
 
-    profile = profile if profile is not None else Profile()
     if not visible(invitation):  # an invitation without a note: LinkedIn's default line
         invitation = empty_note(lang if lang in ("fr", "en") else profile.lang or "en")
     analysis, verdict = _read(invitation, lang=lang, inviter=inviter, profile=profile)

@@ -18,26 +18,21 @@ from tactful.batch.export import ExportRow
 from tactful.batch.names import first_name
 from tactful.batch.store import Record
 from tactful.engines.base import Engine
-from tactful.engines.settings import ModelSettings
+from tactful.options import RewriteOptions
 from tactful.pipeline import empty_note
-from tactful.profile import Profile
 from tactful.text import detect_language, visible
 
 
 @dataclass(frozen=True)
 class DraftSettings:
-    """The options every row is drafted with."""
+    """The options every row is drafted with: the run's ``RewriteOptions`` (resolved once
+    from flags, environment and profile, as for ``rewrite``), the seed, and the language
+    for rows whose note gives none."""
 
-    style: str = "long"
-    lang: str = "auto"
-    engine: str = "auto"
-    profile: Profile = field(default_factory=Profile)
+    options: RewriteOptions = field(default_factory=RewriteOptions)
     seed: int | None = None
     default_lang: str = "en"
     """Reply language for an empty note or one in a language Tactful does not write."""
-    model: ModelSettings | None = None
-    max_attempts: int = 3
-    fallback: bool = True
 
 
 def row_seed(row: ExportRow, seed: int | None) -> int:
@@ -47,8 +42,8 @@ def row_seed(row: ExportRow, seed: int | None) -> int:
 
 def reply_lang(row: ExportRow, settings: DraftSettings) -> str:
     """``--lang`` when given, else the note's language, else the default language."""
-    if settings.lang != "auto":
-        return settings.lang
+    if settings.options.lang != "auto":
+        return settings.options.lang
     detected = detect_language(row.message) if row.message.strip() else None
     return detected or settings.default_lang
 
@@ -103,7 +98,8 @@ class PipelineDrafter:
         return engine
 
     def _new_engine(self) -> Engine:
-        return self._select(self.settings.engine, settings=self.settings.model)
+        options = self.settings.options
+        return self._select(options.engine, settings=options.settings)
 
     def __call__(self, row: ExportRow) -> Record:
         settings = self.settings
@@ -111,14 +107,10 @@ class PipelineDrafter:
         note = row.message if visible(row.message) else empty_note(lang)
         result = self._rewrite(
             note,
-            style=settings.style,
-            lang=lang,
-            profile=settings.profile,
+            options=settings.options.model_copy(update={"lang": lang}),
             engine=self._engine(),
             inviter=first_name(row.counterpart),
             seed=row_seed(row, settings.seed),
-            max_attempts=settings.max_attempts,
-            fallback=settings.fallback,
         )
         data: dict[str, Any] = result.model_dump(mode="json")
         triage = data.get("triage")

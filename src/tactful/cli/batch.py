@@ -91,36 +91,34 @@ def batch(
     from tactful.batch import drafting, runner
     from tactful.batch.store import ReplyStore
     from tactful.batch.tables import format_summary
-    from tactful.choices import check_lang, check_style
-    from tactful.engines import auto_engine
-    from tactful.engines.settings import resolve_settings
     from tactful.errors import Interrupted
-    from tactful.profile import load_profile
+    from tactful.options import resolve_options
     from tactful.progress import Progress
 
-    check_lang(lang)
-    if style is not None:
-        check_style(style)
+    resolved = resolve_options(
+        profile,
+        style=style,
+        lang=lang,
+        engine=engine,
+        name=name,
+        policy=policy,
+        channels=channel or (),
+        model=model,
+        base_url=base_url,
+        timeout=timeout,
+        max_attempts=max_attempts,
+        fallback=not no_fallback,
+    )
     out_dir = out if out is not None else _default_out()
     store = ReplyStore(out_dir)
     done = store.done_keys()
     scan = runner.scan_export(path, done=done, include_outgoing=all_rows)
-
-    loaded = load_profile(profile, flags={"name": name, "policy": policy, "channels": channel})
-    model_settings = resolve_settings(
-        loaded.profile, model=model, base_url=base_url, timeout=timeout, max_attempts=max_attempts
-    )
-    chosen = auto_engine(model_settings) if engine == "auto" else engine
+    chosen = resolved.engine
+    model_settings = resolved.settings
     settings = drafting.DraftSettings(
-        style=style or loaded.profile.style,
-        lang=lang,
-        engine=chosen,
-        profile=loaded.profile,
+        options=resolved,
         seed=seed,
-        default_lang=loaded.profile.lang or scan.majority_lang or "en",
-        model=model_settings,
-        max_attempts=model_settings.max_attempts if chosen == "openai" else 3,
-        fallback=not no_fallback,
+        default_lang=resolved.profile.lang or scan.majority_lang or "en",
     )
     drafter = drafting.PipelineDrafter(settings)
     if chosen == "openai":

@@ -82,17 +82,32 @@ def show(
     profile: Annotated[str | None, typer.Option("--profile", help=_PATH_HELP)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON object.")] = False,
 ) -> None:
-    """Print the effective profile and where each value comes from."""
+    """Print the effective profile and where each value comes from, then what a run would
+    use (engine, model, server, timeout, attempts) once the environment is applied."""
+    from tactful.options import resolve_options
     from tactful.profile import load_profile
 
     loaded = load_profile(profile)
     values = loaded.profile.model_dump(mode="json")
+    resolved = resolve_options(profile)
+    settings = resolved.settings
+    run = {
+        "engine": resolved.engine,
+        "model": settings.model,
+        "base_url": settings.url,
+        "timeout": settings.timeout,
+        "max_attempts": resolved.max_attempts,
+        "api_key": "set" if settings.api_key else "not set",  # never the key itself
+    }
     if as_json:
         payload = {
             "path": str(loaded.path),
             "exists": loaded.exists,
             "values": values,
             "sources": loaded.sources,
+            "run": {
+                key: {"value": value, "source": resolved.sources[key]} for key, value in run.items()
+            },
         }
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return
@@ -101,3 +116,6 @@ def show(
     for key, value in values.items():
         shown = "; ".join(value) if isinstance(value, list) else value
         print(f"{key}: {shown if shown not in (None, '') else '-'}  ({loaded.sources[key]})")
+    print("a run would use:")
+    for key, value in run.items():
+        print(f"  {key}: {value}  ({resolved.sources[key]})")

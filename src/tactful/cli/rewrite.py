@@ -94,26 +94,29 @@ def rewrite(
     ] = False,
 ) -> None:
     """Turn an invitation note into a polite three-part decline (never a pitch)."""
-    from tactful.choices import check_lang, check_style
-    from tactful.engines import ENGINES, auto_engine, select_engine
-    from tactful.engines.settings import resolve_settings
-    from tactful.errors import UsageError
+    from tactful.engines import select_engine
+    from tactful.options import resolve_options
     from tactful.pipeline import rewrite as run
     from tactful.pipeline import rewrite_variants
-    from tactful.profile import load_profile
     from tactful.text import read_input
 
-    check_lang(lang)
-    if style is not None:
-        check_style(style)
-    if engine not in ENGINES:
-        raise UsageError(f"unknown engine {engine!r}; use --engine {', '.join(ENGINES)}")
-    note = read_input(text, what="invitation", allow_empty=True)
-    loaded = load_profile(profile, flags={"name": name, "policy": policy, "channels": channel})
-    settings = resolve_settings(
-        loaded.profile, model=model, base_url=base_url, timeout=timeout, max_attempts=max_attempts
+    resolved = resolve_options(
+        profile,
+        style=style,
+        lang=lang,
+        engine=engine,
+        name=name,
+        policy=policy,
+        channels=channel or (),
+        model=model,
+        base_url=base_url,
+        timeout=timeout,
+        max_attempts=max_attempts,
+        fallback=not no_fallback,
     )
-    chosen = auto_engine(settings) if engine == "auto" else engine
+    note = read_input(text, what="invitation", allow_empty=True)
+    settings = resolved.settings
+    chosen = resolved.engine
     announced: list[str] = []
 
     def announce() -> None:
@@ -127,17 +130,12 @@ def rewrite(
     # One engine object for the whole run: a model engine keeps what it learnt
     # (the response_format the server accepts) across variants.
     options: dict[str, Any] = {
-        "style": style or loaded.profile.style,
-        "lang": lang,
-        "profile": loaded.profile,
+        "options": resolved,
         "engine": select_engine(chosen, settings=settings, log=log),
         "inviter": inviter,
-        "fallback": not no_fallback,
         "log": log,
         "before_draft": announce if verbose else None,
     }
-    if chosen == "openai":
-        options["max_attempts"] = settings.max_attempts
     if variants > 1:
         results = rewrite_variants(note, variants, seed=seed, **options)
     else:

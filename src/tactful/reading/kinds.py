@@ -427,9 +427,6 @@ def signals_of(hits: list[Hit]) -> list[TriageSignal]:
     return out
 
 
-
-
-
 _PERSONAL = frozenset({"compliment", "reference"})
 _SPECIFIC = re.compile(r"[«“\"]|(?<=[^\W\d_]) +(?!LinkedIn\b)[A-Z][^\W\d_]+|\d")
 """A note that speaks of the recipient's work, quotes a title or names something (a
@@ -448,9 +445,6 @@ def _model_sale(best: str | None, verdict: Verdict, generic: bool, lex: Lexicon)
     if best in lex.purpose_kinds:
         return verdict.certain
     return best is not None or not generic
-
-
-
 
 
 def selling_cues(text: str, lang: str) -> dict[str, float]:
@@ -490,5 +484,3 @@ def scores(hits: list[Hit]) -> Counter[str]:
     for hit in hits:
         scores.update({kind: weight * hit.count for kind, weight in hit.votes.items()})
     return scores
-
-
