@@ -133,3 +133,30 @@ def test_a_meet_note_from_a_recruiter_is_never_offered_a_group() -> None:
         result = tactful.rewrite(note, style=style)
         assert result.analysis.role == "recruiter"
         assert "groupe" not in result.parts.openness
+
+
+@pytest.mark.parametrize(
+    ("note", "topic"),
+    [
+        # A date or a frequency ends the topic, which is echoed whole without it.
+        (
+            "Bonjour Maître, votre intervention sur la gestion des successions le 18 mai m'a "
+            "beaucoup apporté. Leila",
+            "la gestion des successions",
+        ),
+        (
+            "I've been reading your newsletter on rural bus routes for about a year now. Ruth",
+            "rural bus routes",
+        ),
+    ],
+)
+def test_a_date_or_a_duration_ends_the_topic(note: str, topic: str) -> None:
+    topics = [ref.topic for ref in read_note(note).references if ref.topic]
+    assert topics and topics[0] == topic
+
+
+def test_people_who_crossed_paths_are_not_told_they_never_met() -> None:
+    note = "Bonjour, ravi de vous avoir croisé au Salon du Vélo mardi. Paul"
+    assert read_note(note).met
+    message = tactful.rewrite(note, style="long").message
+    assert "pas encore" not in message and "les avoir rencontrées" not in message

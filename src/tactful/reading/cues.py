@@ -741,13 +741,24 @@ def cut_topic(raw: str, lex: Lexicon) -> str:
                 return ""  # "about firing | your biggest client": the verb's object is cut
             words = words[:idx]
             break
-        if idx > 0 and _starts_place(words, folded, idx, lex):
+        if idx > 0 and (_starts_place(words, folded, idx, lex) or _starts_date(folded, idx, lex)):
             words = words[:idx]
             break
         if any(one.startswith(stop) for stop in lex.elided_stops):
             words = words[:idx]
             break
     return " ".join(words)
+
+
+def _starts_date(folded: list[str], idx: int, lex: Lexicon) -> bool:
+    """Whether a date starts here ("le 18 mai", "on 14 March", "14th Feb"): round 9's
+    readers read "la médiation judiciaire en Tunisie le 18 mai" as a dated mediation."""
+    word = folded[idx].strip(",.")
+    nxt = folded[idx + 1].strip(",.") if idx + 1 < len(folded) else ""
+    months = {fold_aligned(w) for w in lex.raw.get("salient", {}).get("date_words", [])}
+    if word in {"le", "on", "the", "du", "au", "from", "until", "jusqu'au"} and nxt[:1].isdigit():
+        return True
+    return word[:1].isdigit() and (nxt in months or word.endswith(("st", "nd", "rd", "th", "er")))
 
 
 def _starts_place(words: list[str], folded: list[str], idx: int, lex: Lexicon) -> bool:
@@ -852,8 +863,9 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
         prefix = ""
         if t_start == start and lead in lex.articles:
             t_start -= len(lead) + (0 if lead.endswith("'") else 1)
-        elif lead in lex.contractions and (t_start != start or named_by_noun):
-            # "au salon VivaTech", "au Meetup Python Montréal": the article comes back.
+        elif lead in lex.contractions and (t_start != start or named_by_noun or kind == "event"):
+            # "au salon VivaTech", "au Meetup Python Montréal", "au Bourget": the article
+            # comes back (round 9: "à propos de Bourget", "à propos de Mans").
             prefix = lex.contractions[lead]
         topic = sanitise_topic(
             prefix + safe[t_start:t_end].strip(), lex.lang, max_words=8, proper=True
