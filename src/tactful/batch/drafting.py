@@ -48,7 +48,7 @@ def reply_lang(row: ExportRow, settings: DraftSettings) -> str:
     return detected or settings.default_lang
 
 
-def base_record(row: ExportRow) -> Record:
+def base_record(row: ExportRow) -> dict[str, Any]:
     """The fields that come from the export itself."""
     return {
         "key": row.key,
@@ -69,7 +69,7 @@ def merge(row: ExportRow, result: dict[str, Any], triage: dict[str, Any]) -> Rec
     record["triage"] = triage
     for name, value in result.items():
         record.setdefault(name, value)
-    return record
+    return Record.model_validate(record)
 
 
 class PipelineDrafter:

@@ -30,7 +30,7 @@ from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
 from tactful.batch.store import HTML, Record, ReplyStore, replacing
-from tactful.batch.tables import Summary, is_valid, triage_of
+from tactful.batch.tables import Summary
 
 ACTIONS = ("meet", "ask", "decline")
 """Groups in the order a person should review them: the few worth a meeting first."""
@@ -113,7 +113,7 @@ def _numbered_cards(store: ReplyStore, groups: list[str]) -> Iterator[tuple[str,
     number = 0
     for action in groups:
         for record in store.records():
-            if str(triage_of(record).get("action", "?")) == action:
+            if record.triage.action == action:
                 number += 1
                 yield action, card_view(record, number)
 
@@ -185,46 +185,36 @@ def _locate(
 
 def card_view(record: Record, number: int) -> dict[str, Any]:
     """What one invitation's card shows, as plain values (the template escapes them)."""
-    triage = triage_of(record)
-    message = str(record.get("message") or "")
-    raw_parts = record.get("parts")
-    parts: dict[str, Any] = raw_parts if isinstance(raw_parts, dict) else {}
-    reply_html, missing = highlight(message, parts)
-    url = str(record.get("profile_url") or "")
-    validation = record.get("validation")
-    checks = validation.get("checks") if isinstance(validation, dict) else None
-    failed = []
-    if isinstance(checks, dict):
-        for check_name, check in checks.items():
-            if isinstance(check, dict) and check.get("passed") is not True:
-                level = "warn" if check.get("severity") == "warning" else "fail"
-                failed.append({"name": check_name, "message": check.get("message"), "level": level})
+    parts = {name: value for name, value in record.parts.items() if value}
+    reply_html, missing = highlight(record.message, parts)
+    url = record.profile_url or ""
+    checks = record.validation.checks if record.validation is not None else None
+    failed = [
+        {
+            "name": name,
+            "message": check.message,
+            "level": "warn" if check.severity == "warning" else "fail",
+        }
+        for name, check in (checks or {}).items()
+        if not check.passed
+    ]
     return {
         "number": number,
-        "key": record.get("key"),
-        "name": record.get("from") or "(no name)",
-        "meta": [
-            str(v)
-            for v in (
-                record.get("sent_at"),
-                record.get("lang"),
-                record.get("style"),
-                record.get("engine"),
-            )
-            if v
-        ],
-        "kind": triage.get("kind", "?"),
-        "action": str(triage.get("action", "?")),
-        "valid": is_valid(record),
-        "fallback": record.get("fallback") is True,
+        "key": record.key,
+        "name": record.sender or "(no name)",
+        "meta": [v for v in (record.sent_at, record.lang, record.style, record.engine) if v],
+        "kind": record.triage.kind,
+        "action": record.triage.action,
+        "valid": record.valid,
+        "fallback": record.fallback,
         "profile_url": url if _PROFILE.match(url) else None,
-        "note": str(record.get("note") or ""),
-        "reason": triage.get("reason"),
-        "message": message,
+        "note": record.note,
+        "reason": record.triage.reason,
+        "message": record.message,
         "reply_html": reply_html,
         "legend": [
             {"name": p, "missing_text": parts.get(p) if p in missing else None} for p in PARTS
         ],
-        "checks": len(checks) if isinstance(checks, dict) else None,
+        "checks": len(checks) if checks is not None else None,
         "failed": failed,
     }

@@ -14,8 +14,11 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
+from pydantic import ValidationError
+
+from tactful.batch.record import ReplyRecord
 from tactful.errors import UsageError
 from tactful.resources import writing_to
 
@@ -24,7 +27,8 @@ CSV = "replies.csv"
 HTML = "report.html"
 _LOCK = ".tactful-batch.lock"
 
-Record = dict[str, Any]
+Record = ReplyRecord
+"""A stored reply (``tactful.batch.record.ReplyRecord``)."""
 
 
 class ReplyStore:
@@ -37,7 +41,7 @@ class ReplyStore:
 
     def done_keys(self) -> set[str]:
         """Keys of the invitations already written (empty when the folder is new)."""
-        return {str(record["key"]) for record in self.records() if "key" in record}
+        return {record.key for record in self.records()}
 
     def records(self) -> Iterator[Record]:
         """Stream the records written so far, skipping a torn or hand-broken line."""
@@ -47,10 +51,8 @@ class ReplyStore:
             for line in handle:
                 if not line.endswith("\n"):
                     return  # torn by an interrupted write: redone on this run
-                with suppress(json.JSONDecodeError):
-                    record = json.loads(line)
-                    if isinstance(record, dict):
-                        yield record
+                with suppress(json.JSONDecodeError, ValidationError):
+                    yield ReplyRecord.model_validate_json(line)
 
     @contextmanager
     def writing(self) -> Iterator[ReplyStore]:
@@ -68,7 +70,7 @@ class ReplyStore:
         """Write one record as one line and flush it, so a crash cannot tear earlier ones."""
         if self._handle is None:
             raise RuntimeError("ReplyStore.append outside writing()")
-        self._handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._handle.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
         self._handle.flush()
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
 
 from tactful.batch.store import CSV, ReplyStore, replacing
 
@@ -27,18 +26,6 @@ class Summary:
     fallbacks: int = 0
 
 
-def triage_of(record: dict[str, Any]) -> dict[str, Any]:
-    """The record's triage object (empty when a record has none)."""
-    triage = record.get("triage")
-    return triage if isinstance(triage, dict) else {}
-
-
-def is_valid(record: dict[str, Any]) -> bool:
-    """The validator's verdict on the reply as written."""
-    validation = record.get("validation")
-    return isinstance(validation, dict) and validation.get("valid") is True
-
-
 def _cell(value: object) -> str:
     """A spreadsheet cell; text that a spreadsheet would run as a formula is quoted."""
     text = "" if value is None else str(value)
@@ -54,22 +41,20 @@ def write_csv_and_summarise(store: ReplyStore) -> Summary:
         writer = csv.writer(handle, lineterminator="\r\n")
         writer.writerow(CSV_COLUMNS)
         for record in store.records():
-            triage = triage_of(record)
-            kind, action = str(triage.get("kind", "?")), str(triage.get("action", "?"))
-            valid = is_valid(record)
+            kind, action = record.triage.kind, record.triage.action
             summary.total += 1
             summary.by_kind_action[(kind, action)] += 1
-            summary.invalid += not valid
-            summary.fallbacks += record.get("fallback") is True
+            summary.invalid += not record.valid
+            summary.fallbacks += record.fallback
             row = (
-                record.get("from"),
-                record.get("sent_at"),
-                record.get("profile_url"),
+                record.sender,
+                record.sent_at,
+                record.profile_url,
                 kind,
                 action,
-                triage.get("reason"),
-                record.get("message"),
-                "yes" if valid else "no",
+                record.triage.reason,
+                record.message,
+                "yes" if record.valid else "no",
             )
             writer.writerow([_cell(v) for v in row])
     return summary

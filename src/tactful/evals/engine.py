@@ -135,10 +135,12 @@ def build_engine(
         return EngineSetup(name="offline", model=None)
     if name != "openai":
         raise UsageError(f"unknown engine {name!r}; use offline or openai")
-    from tactful.engines.model import ModelEngine, OpenAIBackend, resolve_settings
+    from tactful.engines.model import ModelEngine, OpenAIBackend
+    from tactful.options import resolve_options
     from tactful.prompts import prompt_version
 
-    settings = resolve_settings(model=model, base_url=base_url, timeout=timeout)
+    # The same resolution as rewrite and batch (flags > environment > profile > defaults).
+    settings = resolve_options(model=model, base_url=base_url, timeout=timeout).settings
     version = prompt_version()
     setup = EngineSetup(name="openai", model=settings.model, prompt_version=version)
     backend: Backend
