@@ -16,6 +16,8 @@ from tactful.prompts import prompt_version
 from tests.chat_server import ChatServer, Reply, completion, error_body
 from tests.helpers import Run, run_cli
 
+pytestmark = pytest.mark.slow  # the CLI against a loopback Chat Completions server
+
 KEY = "sk-test-cli-SECRET-42"
 NOTE = (
     "Hi Sofia, I enjoyed your talk on testing legacy code at the Montréal meetup last week. "

@@ -19,6 +19,8 @@ from tactful.reading.analysis import Reading, Signal
 from tactful.retry import RetryPolicy
 from tests.chat_server import ChatServer, Reply, completion, error_body
 
+pytestmark = pytest.mark.slow  # the model engine against a loopback Chat Completions server
+
 KEY = "sk-test-SECRET-0123456789"
 NOTE = (
     "Hi Sofia, I enjoyed your talk on testing legacy code at the Montréal meetup last week. "
