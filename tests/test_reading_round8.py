@@ -160,3 +160,12 @@ def test_people_who_crossed_paths_are_not_told_they_never_met() -> None:
     assert read_note(note).met
     message = tactful.rewrite(note, style="long").message
     assert "pas encore" not in message and "les avoir rencontrées" not in message
+
+
+def test_a_french_noun_without_its_article_is_not_echoed() -> None:
+    # "votre mot sur oncologie" is a mistake no native writer makes; the gender is unknown.
+    note = "Bonjour Inès, votre expérience en oncologie pédiatrique m'a marquée. Au plaisir, Léa"
+    for style in ("long", "short"):
+        message = tactful.rewrite(note, style=style).message
+        assert "sur oncologie" not in message and "de oncologie" not in message
+        assert "à propos d'oncologie" not in message

@@ -238,7 +238,25 @@ def _trusted(ref: Reference, analysis: Reading) -> bool:
     """
     if ref.source == "name":
         return False
+    if ref.source in ("complement", "interest") and _bare_french_noun(ref.topic or "", analysis):
+        return False
     return ref.source in ("quoted", "role") or analysis.role not in PLAIN_THANKS
+
+
+def _bare_french_noun(topic: str, analysis: Reading) -> bool:
+    """A French common noun phrase without its article ("oncologie", "pharmacie clinique").
+
+    The note could write "votre parcours en oncologie"; the reply's "votre mot sur
+    oncologie" is a mistake no native writer makes (round 10's readers flagged five), and
+    the article's gender cannot be guessed: such a topic is not echoed.
+    """
+    if analysis.lang != "fr" or not topic[:1].islower():
+        return False
+    first = fold_aligned(topic.split()[0])
+    lex = lexicon("fr")
+    return not (
+        first in lex.articles or first in lex.contractions or first.startswith(("l'", "d'"))
+    )
 
 
 def _fill(template: str, slots: dict[str, str], grammar: dict[str, Any] | None = None) -> str:
