@@ -26,6 +26,7 @@ from tactful.cli import rewrite as _rewrite  # noqa: F401  isort: skip
 from tactful.cli import triage as _triage  # noqa: F401  isort: skip
 from tactful.cli import eval as _eval  # noqa: F401  isort: skip
 from tactful.cli import batch as _batch  # noqa: F401  isort: skip
+from tactful.cli import serve as _serve  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]
 

@@ -1,0 +1,1 @@
+"""The local web page (``tactful serve``): see ``tactful.web.app``."""
