@@ -131,3 +131,12 @@ def test_without_the_extra_serve_says_how_to_install_it(
     result = run_cli("serve", "--port", "1")
     assert result.code == 2
     assert "pip install 'tactful[serve]'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_engine_menu_switches_per_request_and_says_what_is_missing(app: Running) -> None:
+    status, data = app.call("/api/rewrite", {"note": NOTE, "engine": "offline"})
+    assert status == 200 and data["engine"] == "offline"
+    status, data = app.call("/api/rewrite", {"note": NOTE, "engine": "openai"})
+    assert status == 400 and "OPENAI_API_KEY" in data["error"]  # no model configured here
+    status, data = app.call("/api/rewrite", {"note": NOTE, "engine": "gpt"})
+    assert status == 400 and "unknown engine" in data["error"]

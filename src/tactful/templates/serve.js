@@ -16,26 +16,30 @@ async function api(path, body, raw) {
   return data;
 }
 
+function fit(area) {
+  // Tall enough to show the whole reply (sign-off included) without scrolling inside it.
+  area.rows = Math.max(6, area.value.split("\n").length + 2);
+}
+
 function debounce(fn, ms) {
   let timer = null;
   return (...args) => { clearTimeout(timer); timer = setTimeout(() => fn(...args), ms); };
 }
 
 function showChecks(list, validation) {
+  // Every check with its verdict, its message and the reply's words it rests on.
   list.replaceChildren();
   for (const [name, check] of Object.entries(validation.checks)) {
-    if (check.passed) { continue; }
     const item = document.createElement("li");
-    item.className = check.severity === "warning" ? "warn" : "fail";
+    item.className = check.passed ? "pass" : (check.severity === "warning" ? "warn" : "fail");
     const label = document.createElement("b");
-    label.textContent = name;
+    label.textContent = (check.passed ? "✓ " : "✗ ") + name;
     item.append(label, ": " + check.message);
-    list.append(item);
-  }
-  if (!list.children.length) {
-    const item = document.createElement("li");
-    item.className = "ok";
-    item.textContent = "All " + Object.keys(validation.checks).length + " checks pass.";
+    if (check.evidence && check.evidence.length) {
+      const quote = document.createElement("q");
+      quote.textContent = check.evidence.join(" | ");
+      item.append(" ", quote);
+    }
     list.append(item);
   }
 }
@@ -73,10 +77,11 @@ async function write(next) {
   $("write-status").textContent = "Writing...";
   $("write-status").classList.remove("error");
   try {
-    const data = await api("/api/rewrite", {note, style: $("style").value, variant});
+    const data = await api("/api/rewrite", {note, style: $("style").value, variant, engine: $("engine").value});
     lastNote = note;
     $("reply-panel").hidden = false;
     $("reply").value = data.message;
+    fit($("reply"));
     showParts($("preview"), data.message, data.parts);
     showChecks($("checks"), data.validation);
     $("verdict").textContent = data.validation.valid ? "valid" : "invalid";
@@ -154,6 +159,7 @@ function renderCard(card) {
   const reply = document.createElement("textarea");
   reply.className = "reply-edit";
   reply.value = card.message;
+  fit(reply);
   const checks = document.createElement("p");
   checks.className = "status card-verdict";
   checks.textContent = card.valid ? "valid" : "invalid";
@@ -188,8 +194,7 @@ function renderCard(card) {
   return article;
 }
 
-$("open").addEventListener("click", async () => {
-  const file = $("export").files[0];
+async function openExport(file) {
   if (!file) { $("open-status").textContent = "Choose the ZIP or Invitations.csv first."; return; }
   $("open-status").textContent = "Drafting...";
   try {
@@ -197,6 +202,15 @@ $("open").addEventListener("click", async () => {
     $("open-status").textContent = data.drafted + " new replies drafted.";
     await loadBacklog();
   } catch (error) { $("open-status").textContent = error.message; }
+}
+$("open").addEventListener("click", () => openExport($("export").files[0]));
+const drop = $("drop");
+drop.addEventListener("dragover", (event) => { event.preventDefault(); drop.classList.add("over"); });
+drop.addEventListener("dragleave", () => drop.classList.remove("over"));
+drop.addEventListener("drop", (event) => {
+  event.preventDefault();
+  drop.classList.remove("over");
+  openExport(event.dataTransfer.files[0]);
 });
 
 // --- profile ----------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from tactful.engines import REGISTRY
 from tactful.errors import ModelError, TactfulError
 from tactful.options import RewriteOptions
 from tactful.profile import Profile, read_file, to_toml
@@ -142,6 +143,8 @@ async def _page(server: Server, request: Request) -> HTMLResponse:
     template = _environment().get_template("serve.html")
     html = template.render(
         token=server.token,
+        engine=server.options.engine,
+        engines=list(REGISTRY),
         css=_asset("report.css"),
         js=_asset("serve.js"),
         backlog=str(server.backlog),
@@ -181,9 +184,14 @@ async def _rewrite(server: Server, request: Request) -> JSONResponse:
     note = str(data.get("note") or "")
     style = str(data.get("style") or server.options.style)
     variant = max(0, min(int(data.get("variant") or 0), 9))
-    options = server.options.model_copy(update={"style": style})
     if style not in ("long", "short"):
         raise TactfulError("style must be long or short")
+    options = server.options.model_copy(update={"style": style})
+    engine = str(data.get("engine") or "default")
+    if engine not in ("default", *REGISTRY):
+        raise TactfulError(f"unknown engine {engine!r}; choose offline or openai")
+    if engine != "default":  # the page's engine menu, for this request only
+        options = options.model_copy(update={"engine": engine})
     results = await run_in_threadpool(rewrite_variants, note, variant + 1, options=options)
     result = results[-1]
     triage = result.triage
