@@ -84,6 +84,7 @@ def write_report(store: ReplyStore, summary: Summary) -> None:
         "nav": nav,
         "pages": pages,
         "css": _asset("report.css"),
+        "copy_js": _asset("copy.js"),
         "js": _asset("report.js"),
     }
     for page in pages:

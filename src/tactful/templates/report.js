@@ -1,34 +1,8 @@
 "use strict";
-function copyByHand(text) {
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  let ok = false;
-  try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
-  area.remove();
-  if (!ok) { throw new Error("copy refused"); }
-}
-function copyText(text) {
-  if (navigator.clipboard && window.isSecureContext) {
-    return navigator.clipboard.writeText(text).catch(() => copyByHand(text));
-  }
-  return new Promise((resolve) => { copyByHand(text); resolve(); });
-}
 document.addEventListener("click", (event) => {
   const button = event.target.closest("button.copy");
   if (!button) { return; }
-  copyText(button.dataset.reply).then(() => {
-    button.textContent = "Copied";
-    button.classList.add("copied");
-    setTimeout(() => {
-      button.textContent = "Copy reply";
-      button.classList.remove("copied");
-    }, 1600);
-  }, () => {
+  copyText(button.dataset.reply).then(() => showCopied(button, "Copy reply"), () => {
     button.textContent = "Copy failed: select the reply";
   });
 });

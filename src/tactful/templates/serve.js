@@ -109,16 +109,13 @@ $("write").addEventListener("click", () => write(false));
 $("another").addEventListener("click", () => write(true));
 $("reply").addEventListener("input", recheck);
 
-function copyText(text, button, label) {
-  const done = () => { button.textContent = "Copied"; setTimeout(() => { button.textContent = label; }, 1600); };
-  if (navigator.clipboard && window.isSecureContext) {
-    return navigator.clipboard.writeText(text).then(done, () => { button.textContent = "Copy failed: select the reply"; });
-  }
-  const area = document.createElement("textarea");
-  area.value = text; document.body.append(area); area.select();
-  try { document.execCommand("copy"); done(); } finally { area.remove(); }
+function copyReply(text, button) {
+  // copyText and showCopied come from copy.js, shared with report.html.
+  copyText(text).then(() => showCopied(button, "Copy reply"), () => {
+    button.textContent = "Copy failed: select the reply";
+  });
 }
-$("copy").addEventListener("click", (event) => copyText($("reply").value, event.target, "Copy reply"));
+$("copy").addEventListener("click", (event) => copyReply($("reply").value, event.target));
 
 // --- backlog ----------------------------------------------------------------------------
 const ORDER = ["meet", "ask", "decline"];
@@ -188,7 +185,7 @@ function renderCard(card) {
   copy.type = "button";
   copy.className = "copy";
   copy.textContent = "Copy reply";
-  copy.addEventListener("click", () => copyText(reply.value, copy, "Copy reply"));
+  copy.addEventListener("click", () => copyReply(reply.value, copy));
   row.append(copy);
   article.append(head, note, reply, checks, row);
   return article;

@@ -146,6 +146,7 @@ async def _page(server: Server, request: Request) -> HTMLResponse:
         engine=server.options.engine,
         engines=list(REGISTRY),
         css=_asset("report.css"),
+        copy_js=_asset("copy.js"),
         js=_asset("serve.js"),
         backlog=str(server.backlog),
     )
