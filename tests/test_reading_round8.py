@@ -169,3 +169,15 @@ def test_a_french_noun_without_its_article_is_not_echoed() -> None:
         message = tactful.rewrite(note, style=style).message
         assert "sur oncologie" not in message and "de oncologie" not in message
         assert "à propos d'oncologie" not in message
+
+
+@pytest.mark.parametrize(
+    ("note", "signer"),
+    [
+        ("Bonjour, merci pour la formation de mardi.\nLtn Camille Roux\nSDIS 44", "Camille"),
+        ("Great sermon on Sunday, thank you. Fr. Declan", "Declan"),
+        ("old shiftmate here! Now at a small firm in Galway, would be great to reconnect", None),
+    ],
+)
+def test_a_rank_is_a_title_and_an_adverb_is_no_name(note: str, signer: str | None) -> None:
+    assert read_note(note).inviter == signer
