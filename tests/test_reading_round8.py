@@ -181,3 +181,14 @@ def test_a_french_noun_without_its_article_is_not_echoed() -> None:
 )
 def test_a_rank_is_a_title_and_an_adverb_is_no_name(note: str, signer: str | None) -> None:
     assert read_note(note).inviter == signer
+
+
+def test_an_agency_recruiter_asking_for_a_quick_chat_is_no_seller() -> None:
+    note = (
+        "Hi Ola, I'm recruiting a site manager on behalf of my client, a builder in Derby. "
+        "£55k + van. Would you be open to a quick chat this week? Cheers, Tom – Apex Recruitment"
+    )
+    reading = read_note(note)
+    assert reading.purpose == "recruiting" and reading.role == "recruiter"
+    pitch = "We help builders win more tenders. Would you be open to a quick chat? Book a demo."
+    assert read_note(pitch).purpose == "selling"  # a pitch with a call to action still is

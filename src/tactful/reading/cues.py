@@ -626,7 +626,11 @@ def find_purpose(safe: str, lex: Lexicon, signals: list[Signal]) -> tuple[Purpos
             hits[name] = sorted(set(hits.get(name, []) + pair))
     pushy = any(s.kind in ("link", "call_to_action") for s in signals)
     selling = hits.get("selling", [])
-    if len(selling) >= 2 or (selling and pushy):
+    # A recruiter's "would you be open to a quick chat?" is one selling cue and a call to
+    # action; beside more hiring cues than selling ones it is a job, not a pitch (rounds
+    # 8-10: agency recruiters read as sellers and thanked for nothing).
+    outweighed = len(hits.get("recruiting", [])) > len(selling)
+    if (len(selling) >= 2 or (selling and pushy)) and not outweighed:
         return "selling", selling
     ranked = sorted(
         ("recruiting", "collaboration", "advice"), key=lambda name: -len(hits.get(name, []))
