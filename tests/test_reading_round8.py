@@ -192,3 +192,33 @@ def test_an_agency_recruiter_asking_for_a_quick_chat_is_no_seller() -> None:
     assert reading.purpose == "recruiting" and reading.role == "recruiter"
     pitch = "We help builders win more tenders. Would you be open to a quick chat? Book a demo."
     assert read_note(pitch).purpose == "selling"  # a pitch with a call to action still is
+
+
+@pytest.mark.parametrize(
+    ("note", "role"),
+    [
+        (
+            "Saw you're hiring a pastry chef! Already sent my app through the website but "
+            "wanted to say hi. Happy to come in for a trial shift. Mia",
+            "candidate",
+        ),
+        (
+            "salut Paul, cuisinier depuis 8 ans, je cherche une place pour la saison d'été. "
+            "si tu connais une brasserie je suis preneur ! Léo",
+            "job_seeker",
+        ),
+        (
+            "Good day Sir, I am a civil engineer with 3 years of site experience. Any guidance "
+            "or reference from your side would be a great help. Regards, Ravi",
+            "job_seeker",
+        ),
+    ],
+)
+def test_a_person_asking_for_work_is_not_read_as_a_seller_or_a_recruiter(
+    note: str, role: str
+) -> None:
+    reading = read_note(note)
+    assert reading.role == role and reading.purpose != "selling"
+    for style in ("long", "short"):
+        message = tactful.rewrite(note, style=style).message.lower()
+        assert "thinking of me" not in message and "pensé à moi" not in message

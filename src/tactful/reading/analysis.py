@@ -54,6 +54,9 @@ __all__ = [
     "read_note",
 ]
 
+SEEKERS = frozenset({"candidate", "job_seeker"})
+"""Roles whose own words say they apply or look for work (read before the selling detector)."""
+
 # ``register`` is the contract's field name; pydantic warns that it shadows ABCMeta.register
 # (a class attribute nobody calls on an Reading): the warning is silenced, the field kept.
 warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
@@ -141,11 +144,15 @@ def read_note(
     # carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
     # genuine compliment into a "sales" note that echoes nothing.
     kinds = read_kind(own_words, lang=chosen)
-    # Their verdict only ever makes the reply more careful: a sale gets a courteous
-    # thanks that echoes nothing, a stock line no thanks for a personal note.
-    if kinds.kind == "sales":
-        purpose = "selling"
     stock = stock or kinds.kind == "stock"
+    # Their verdict only ever makes the reply more careful: a sale gets a courteous
+    # thanks that echoes nothing, a stock line no thanks for a personal note. One
+    # exception: a note that says, in its own words and with no pitch cue, that its writer
+    # applies or looks for work ("already sent my app", "je cherche une place") is read as
+    # such; rounds 8-11 saw the detector score candidates and job seekers 0.8-1.0.
+    asking = lx.find_role(safe, lex, stock=stock, purpose=purpose, references=references, met=met)
+    if kinds.kind == "sales" and not (asking in SEEKERS and not pitch_cues):
+        purpose = "selling"
     role = lx.find_role(safe, lex, stock=stock, purpose=purpose, references=references, met=met)
 
     return Reading(
