@@ -759,10 +759,10 @@ def _starts_date(folded: list[str], idx: int, lex: Lexicon) -> bool:
     readers read "la médiation judiciaire en Tunisie le 18 mai" as a dated mediation."""
     word = folded[idx].strip(",.")
     nxt = folded[idx + 1].strip(",.") if idx + 1 < len(folded) else ""
-    months = {fold_aligned(w) for w in lex.raw.get("salient", {}).get("date_words", [])}
     if word in {"le", "on", "the", "du", "au", "from", "until", "jusqu'au"} and nxt[:1].isdigit():
         return True
-    return word[:1].isdigit() and (nxt in months or word.endswith(("st", "nd", "rd", "th", "er")))
+    ordinal = word.endswith(("st", "nd", "rd", "th", "er"))
+    return word[:1].isdigit() and (nxt in lex.date_words or ordinal)
 
 
 def _starts_place(words: list[str], folded: list[str], idx: int, lex: Lexicon) -> bool:

@@ -161,6 +161,9 @@ class Lexicon:
     dangling: frozenset[str]
     stock_words: frozenset[str]
     met: re.Pattern[str]
+    date_words: frozenset[str]
+    """Days, months and relative days (``[salient] date_words``): a topic word that opens
+    on one is a date, whether the topic is cut (``cues``) or weighed (``salient``)."""
     follows: re.Pattern[str]
     countries: frozenset[str]
     first_person: frozenset[str]
@@ -301,6 +304,7 @@ def lexicon(lang: str) -> Lexicon:
         dangling=frozenset(fold(w) for w in sanitise["dangling"]),
         stock_words=frozenset(fold(w) for w in data.get("stock_words", [])),
         met=phrase_re(data.get("met", [])),
+        date_words=frozenset(fold(w) for w in data.get("salient", {}).get("date_words", [])),
         follows=phrase_re(data.get("follows", {}).get("cues", [])),
         countries=frozenset(fold(c) for c in events.get("countries", [])),
         first_person=frozenset(fold(w) for w in sanitise.get("first_person", [])),

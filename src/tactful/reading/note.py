@@ -31,6 +31,8 @@ ReferenceKind = Literal[
     "work",
     "other",
 ]
+ReferenceSource = Literal["quoted", "role", "complement", "name", "interest"]
+"""How a fallback (``other``) reference was found: see ``Reference.source``."""
 CONTENT_KINDS: tuple[ReferenceKind, ...] = (
     "article",
     "post",
@@ -79,7 +81,7 @@ class Reference(BaseModel):
     plural: bool = False
     preposition: str | None = None
     """The note's own word between noun and topic when it is not "on"/"sur" ("of", "de")."""
-    source: Literal["quoted", "role", "complement", "name", "interest"] | None = None
+    source: ReferenceSource | None = None
     """For an ``other`` reference, how ``reading.salient`` found it: a quoted title or a
     recruiter's role is what the note is about; a complement or a capitalised name is as
     often a detail (a tool, a place, the user's own background) as the subject."""

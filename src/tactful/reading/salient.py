@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
 from tactful.reading.cues import cut_topic, sanitise_topic, topic_span, whole_phrase
 from tactful.reading.lexicon import (
@@ -30,9 +29,8 @@ from tactful.reading.lexicon import (
     titles,
 )
 from tactful.reading.note import Reference
+from tactful.reading.note import ReferenceSource as Source
 from tactful.text import fold_aligned
-
-Source = Literal["quoted", "role", "complement", "name", "interest"]
 
 MAX_CHARS = 60
 """The longest topic echoed: the short reply must still fit in 300 characters around it."""
@@ -64,7 +62,6 @@ class _Cues:
     not_topics: frozenset[str]
     reject_first: frozenset[str]
     place_words: frozenset[str]
-    date_words: frozenset[str]
     cap_run: re.Pattern[str]
 
 
@@ -94,7 +91,6 @@ def _compiled(lang: str) -> _Cues:
         not_topics=words("not_topics"),
         reject_first=words("reject_first"),
         place_words=words("place_words"),
-        date_words=words("date_words"),
         cap_run=_cap_run(lexicon(lang).raw["events"]["name_joiners"]),
     )
 
@@ -127,7 +123,7 @@ def _worth_echoing(topic: str, lex: Lexicon, cues: _Cues) -> bool:
     tokens = folded.split()
     if not tokens or folded in cues.not_topics or tokens[0] in cues.reject_first:
         return False
-    if tokens[0][:1].isdigit() or tokens[0].strip(",.") in cues.date_words:
+    if tokens[0][:1].isdigit() or tokens[0].strip(",.") in lex.date_words:
         return False  # "14th Feb", "80 people": a date or a head count, not a subject
     if folded in lex.countries:
         return False  # "South Africa": where, not what the note is about
