@@ -150,10 +150,10 @@ def read_note(
     # exception: a note that says, in its own words and with no pitch cue, that its writer
     # applies or looks for work ("already sent my app", "je cherche une place") is read as
     # such; rounds 8-11 saw the detector score candidates and job seekers 0.8-1.0.
-    asking = lx.find_role(safe, lex, stock=stock, purpose=purpose, references=references, met=met)
-    if kinds.kind == "sales" and not (asking in SEEKERS and not pitch_cues):
-        purpose = "selling"
     role = lx.find_role(safe, lex, stock=stock, purpose=purpose, references=references, met=met)
+    if kinds.kind == "sales" and purpose != "selling" and not (role in SEEKERS and not pitch_cues):
+        purpose = "selling"  # read again only then: the role a sale's purpose gives
+        role = lx.find_role(safe, lex, stock=stock, purpose=purpose, references=references, met=met)
 
     return Reading(
         text=norm,
