@@ -22,15 +22,13 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from datetime import datetime
-from functools import cache
-from importlib import resources
 from typing import Any
 
-from jinja2 import Environment, PackageLoader
 from markupsafe import Markup, escape
 
 from tactful.batch.store import HTML, Record, ReplyStore, replacing
 from tactful.batch.tables import Summary
+from tactful.pages import generate as generate_page
 
 ACTIONS = ("meet", "ask", "decline")
 """Groups in the order a person should review them: the few worth a meeting first."""
@@ -76,16 +74,12 @@ def write_report(store: ReplyStore, summary: Summary) -> None:
         for action in groups
     ]
     cards = _numbered_cards(store, groups)
-    template = _environment().get_template("report.html")
     common = {
         "total": summary.total,
         "invalid": summary.invalid,
         "generated": datetime.now().strftime("%Y-%m-%d %H:%M"),
         "nav": nav,
         "pages": pages,
-        "css": _asset("report.css"),
-        "copy_js": _asset("copy.js"),
-        "js": _asset("report.js"),
     }
     for page in pages:
         chunk = itertools.islice(cards, PAGE_SIZE)
@@ -102,7 +96,11 @@ def write_report(store: ReplyStore, summary: Summary) -> None:
             for action, items in itertools.groupby(chunk, key=lambda pair: pair[0])
         )
         with replacing(store.out / str(page["file"])) as out:
-            out.writelines(template.generate(page=page["number"], groups=page_groups, **common))
+            out.writelines(
+                generate_page(
+                    "report.html", "report.js", page=page["number"], groups=page_groups, **common
+                )
+            )
     for stale in store.out.glob(HTML.replace(".html", "-*.html")):
         suffix = stale.stem.rsplit("-", 1)[-1]
         if suffix.isdigit() and int(suffix) > count:
@@ -117,23 +115,6 @@ def _numbered_cards(store: ReplyStore, groups: list[str]) -> Iterator[tuple[str,
             if record.triage.action == action:
                 number += 1
                 yield action, card_view(record, number)
-
-
-@cache
-def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("tactful", "templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
-@cache
-def _asset(name: str) -> Markup:
-    """A CSS or JS file of the package, trusted as is (it is ours, not the note's)."""
-    return Markup(resources.files("tactful").joinpath("templates", name).read_text("utf-8"))
 
 
 def _e(value: object) -> str:

@@ -138,16 +138,14 @@ def _guarded(
 
 
 async def _page(server: Server, request: Request) -> HTMLResponse:
-    from tactful.batch.html import _asset, _environment
+    from tactful.pages import render
 
-    template = _environment().get_template("serve.html")
-    html = template.render(
+    html = render(
+        "serve.html",
+        "serve.js",
         token=server.token,
         engine=server.options.engine,
         engines=list(REGISTRY),
-        css=_asset("report.css"),
-        copy_js=_asset("copy.js"),
-        js=_asset("serve.js"),
         backlog=str(server.backlog),
     )
     return HTMLResponse(
