@@ -8,8 +8,6 @@ button puts the exact reply (newlines included) on the clipboard.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,35 +18,16 @@ import pytest
 from tests.batch_export import MEET, ROWS, incoming, write_zip
 from tests.helpers import run_cli
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[dev]'")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# A developer without Chromium skips; CI (which installs it in .ci/run) must never skip silently.
-if CHROMIUM is None and os.environ.get("CI"):
-    pytest.fail("CI must run the browser test: .ci/run installs Debian's chromium", pytrace=False)
-pytestmark = [
-    pytest.mark.slow,  # a real browser
-    pytest.mark.skipif(
-        CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)"
-    ),
-]
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+pytest.importorskip("playwright.sync_api", reason="pip install -e '.[dev]'")
+
+from tests.browser import MARKS, launched
+
+pytestmark = MARKS
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from launched()
 
 
 HOSTILE = incoming(

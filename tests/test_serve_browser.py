@@ -7,8 +7,6 @@ a hostile note shown as text that runs nothing.
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,19 +14,13 @@ from typing import Any
 import pytest
 
 pytest.importorskip("starlette", reason="pip install -e '.[dev]' (the serve extra)")
-sync_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[dev]'")
+pytest.importorskip("playwright.sync_api", reason="pip install -e '.[dev]'")
 
-from tests.batch_export import ROWS, write_csv  # noqa: E402
-from tests.serve_helpers import Running, running  # noqa: E402
-from tests.test_batch_browser import ARGS  # noqa: E402
+from tests.batch_export import ROWS, write_csv
+from tests.browser import MARKS, launched
+from tests.serve_helpers import Running, running
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-if CHROMIUM is None and os.environ.get("CI"):
-    pytest.fail("CI must run the browser test: .ci/run installs Debian's chromium", pytrace=False)
-pytestmark = [
-    pytest.mark.slow,  # a real browser
-    pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium"),
-]
+pytestmark = MARKS
 NOTE = "Hi, I loved your talk on soil carbon at the Ag show. Would love to connect. - Pete"
 
 
@@ -40,10 +32,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+    yield from launched()
 
 
 def _page(browser: Any, app: Running, errors: list[str]) -> Any:
