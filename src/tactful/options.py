@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -90,25 +90,11 @@ def resolve_options(
         timeout=timeout,
         max_attempts=max_attempts,
         environ=env,
+        profile_sources=loaded.sources,
     )
-    sources = dict(loaded.sources)
+    sources = {**loaded.sources, **settings.sources}
     sources["style"] = "flag --style" if style else loaded.sources["style"]
     sources["lang"] = "flag --lang" if lang != "auto" else "default (detected from the note)"
-    sources["model"] = _source(model, "--model", None, profile.model, loaded.sources["model"], env)
-    sources["base_url"] = _source(
-        base_url, "--base-url", "OPENAI_BASE_URL", profile.base_url, loaded.sources["base_url"], env
-    )
-    sources["timeout"] = _source(
-        timeout, "--timeout", None, profile.timeout, loaded.sources["timeout"], env
-    )
-    sources["max_attempts"] = _source(
-        max_attempts,
-        "--max-attempts",
-        None,
-        profile.max_attempts,
-        loaded.sources["max_attempts"],
-        env,
-    )
     sources["api_key"] = "env OPENAI_API_KEY" if settings.api_key else "not set"
     chosen = auto_engine(settings) if engine == "auto" else engine
     if engine != "auto":
@@ -128,21 +114,3 @@ def resolve_options(
         fallback=fallback,
         sources=sources,
     )
-
-
-def _source(
-    flag: Any,
-    flag_name: str,
-    env_name: str | None,
-    from_profile: Any,
-    profile_source: str,
-    env: Mapping[str, str],
-) -> str:
-    """Where the winning value came from, in ``resolve_settings``' order."""
-    if flag not in (None, ""):
-        return f"flag {flag_name}"
-    if env_name and env.get(env_name):
-        return f"env {env_name}"
-    if from_profile not in (None, ""):
-        return profile_source
-    return "default"

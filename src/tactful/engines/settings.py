@@ -31,6 +31,9 @@ class ModelSettings:
     timeout: float = DEFAULT_TIMEOUT
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
     temperature: float = DEFAULT_TEMPERATURE
+    sources: dict[str, str] = field(default_factory=dict, compare=False)
+    """Where ``model``, ``base_url``, ``timeout`` and ``max_attempts`` came from ("flag
+    --model", "env OPENAI_BASE_URL", the profile's own source, "default")."""
 
     @property
     def configured(self) -> bool:
@@ -51,24 +54,37 @@ def resolve_settings(
     timeout: float | None = None,
     max_attempts: int | None = None,
     environ: Mapping[str, str] | None = None,
+    profile_sources: Mapping[str, str] | None = None,
 ) -> ModelSettings:
     """Flags win over ``TACTFUL_MODEL``/``OPENAI_BASE_URL``, which win over the profile.
 
     The key comes only from ``OPENAI_API_KEY``: it does not belong in a profile file.
+    ``profile_sources`` (``LoadedProfile.sources``) says where the profile's values came
+    from; each resolved value keeps its source in ``ModelSettings.sources``.
     """
     env = os.environ if environ is None else environ
     prof = profile or Profile()
+    sources: dict[str, str] = {}
 
-    def pick(flag: Any, env_name: str | None, from_profile: Any, default: Any) -> Any:
-        for value in (flag, env.get(env_name) if env_name else None, from_profile):
+    def pick(name: str, flag: Any, env_name: str | None, default: Any) -> Any:
+        from_profile = getattr(prof, name)
+        candidates = (
+            (flag, "flag --" + name.replace("_", "-")),
+            (env.get(env_name) if env_name else None, f"env {env_name}"),
+            (from_profile, (profile_sources or {}).get(name, "profile")),
+        )
+        for value, source in candidates:
             if value not in (None, ""):
+                sources[name] = source
                 return value
+        sources[name] = "default"
         return default
 
     return ModelSettings(
-        model=pick(model, "TACTFUL_MODEL", prof.model, DEFAULT_MODEL),
-        base_url=pick(base_url, "OPENAI_BASE_URL", prof.base_url, None),
+        model=pick("model", model, "TACTFUL_MODEL", DEFAULT_MODEL),
+        base_url=pick("base_url", base_url, "OPENAI_BASE_URL", None),
         api_key=env.get("OPENAI_API_KEY") or None,
-        timeout=float(pick(timeout, None, prof.timeout, DEFAULT_TIMEOUT)),
-        max_attempts=int(pick(max_attempts, None, prof.max_attempts, DEFAULT_MAX_ATTEMPTS)),
+        timeout=float(pick("timeout", timeout, None, DEFAULT_TIMEOUT)),
+        max_attempts=int(pick("max_attempts", max_attempts, None, DEFAULT_MAX_ATTEMPTS)),
+        sources=sources,
     )
