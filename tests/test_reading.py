@@ -146,8 +146,8 @@ def test_a_town_is_not_echoed_as_the_subject() -> None:
 
 def test_variants_offer_different_next_steps_where_several_fit() -> None:
     note = (
-        "Hi Lena, your blog post on soil moisture sensors for vineyards was excellent. "
-        "See you at the Agritech Days meetup? - Carl"
+        "Hi Lena, your blog post on vineyard sensors was excellent and I would love to "
+        "follow your work. Are you in the Agritech Growers group too? - Carl"
     )
     results = rewrite_variants(note, 3, style="short", engine="offline")
     assert len({r.parts.openness for r in results}) == 3

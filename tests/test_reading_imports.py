@@ -10,7 +10,17 @@ from pathlib import Path
 import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "tactful" / "reading"
-READING = ("note", "lexicon", "kinds", "cues", "salient", "content", "references", "analysis")
+READING = (
+    "note",
+    "lexicon",
+    "kinds",
+    "cues",
+    "salient",
+    "content",
+    "references",
+    "role_model",
+    "analysis",
+)
 
 
 def _imports(module: str) -> tuple[set[str], set[str]]:

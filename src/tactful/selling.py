@@ -96,15 +96,16 @@ def features(
     """
     salt = _SALT[domain]
     found: dict[int, float] = {}
-    for bucket, value in [(b, 1.0) for b in _buckets(text, domain, folded)] + _cue_buckets(cues):
+    for bucket, value in [(b, 1.0) for b in buckets(text, domain, folded)] + _cue_buckets(cues):
         found[bucket] = found.get(bucket, 0.0) + value
         found[bucket ^ salt] = found.get(bucket ^ salt, 0.0) + value
     return found
 
 
-def _buckets(text: str, domain: Domain, folded: bool = False) -> set[int]:
+def buckets(text: str, domain: Domain, folded: bool = False) -> set[int]:
     """The buckets of the text's words, pairs and pieces (the kinds' shared copy); ``folded``
-    says the caller already folded the text (the validator has)."""
+    says the caller already folded the text (the validator has). The role model
+    (``tactful.reading.role_model``) reads notes through the same features."""
     codes = {_BIAS}
     marks = _appreciation_prefixes() if domain == "reply" else ()
     text = text[:MAX_CHARS] if folded else fold(text[:MAX_CHARS])
@@ -182,7 +183,7 @@ def _fast_logit(
 ) -> float:
     """``logit(weights(model), features(text, domain, cues))``, one lookup per feature."""
     table = _table(domain, model)
-    value = sum(map(table.__getitem__, _buckets(text, domain, folded)))
+    value = sum(map(table.__getitem__, buckets(text, domain, folded)))
     return float(value + sum(table[bucket] * count for bucket, count in _cue_buckets(cues)))
 
 

@@ -38,6 +38,7 @@ from tactful.reading.note import (
     SignalKind,
 )
 from tactful.reading.references import find_references
+from tactful.reading.role_model import learnt_role
 from tactful.resources import languages
 from tactful.text import check_size, detect_language, in_another_language, normalise, words
 
@@ -151,6 +152,11 @@ def read_note(
     # applies or looks for work ("already sent my app", "je cherche une place") is read as
     # such; rounds 8-11 saw the detector score candidates and job seekers 0.8-1.0.
     role = lx.find_role(safe, lex, stock=stock, purpose=purpose, references=references, met=met)
+    if role not in ("generic", "seller"):
+        # The cues' verdicts of a stock line and a sale stand; any other role is the role
+        # model's when it is sure (it reads fresh notes far better than the cue lists).
+        role = learnt_role(safe, fallback=role, hiring=purpose == "recruiting")
+        met = met or role == "met"
     if kinds.kind == "sales" and purpose != "selling" and not (role in SEEKERS and not pitch_cues):
         purpose = "selling"  # read again only then: the role a sale's purpose gives
         role = lx.find_role(safe, lex, stock=stock, purpose=purpose, references=references, met=met)

@@ -1,0 +1,156 @@
+"""The role model: who the inviter is, read from the whole note's words (issue 12)."""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from array import array
+from dataclasses import replace
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from tactful.pipeline import rewrite
+from tactful.reading import role_model
+from tactful.reading.analysis import read_note
+from tactful.selling import buckets
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _trainer() -> ModuleType:
+    """``training/train_roles.py``, imported from the checkout (it does not ship)."""
+    spec = importlib.util.spec_from_file_location(
+        "train_roles", ROOT / "training" / "train_roles.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_roles"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _model_for(text: str, favoured: str, *, chance: float = 0.999) -> role_model.Model:
+    """A model that reads ``text`` as ``favoured`` with probability ``chance``."""
+    shipped = role_model.model()
+    keys = array("I", sorted(buckets(text, "note")))
+    others = len(shipped.roles) - 1
+    strength = math.log(chance / (1 - chance) * others) / len(keys)
+    row = [strength if role == favoured else 0.0 for role in shipped.roles]
+    return replace(shipped, buckets=keys, weights=array("f", row * len(keys)))
+
+
+@pytest.mark.slow
+def test_the_shipped_weights_are_what_the_labelled_notes_train() -> None:
+    """Nobody hand-edits weights; a new labelled round without a rebuild is caught here."""
+    trainer = _trainer()
+    shipped = role_model.model()
+    keys, weights = role_model.decode(
+        trainer.build(trainer.load(), shipped.roles), len(shipped.roles)
+    )
+    assert len(keys) == len(shipped.buckets)
+    assert list(keys) == list(shipped.buckets)
+    assert max(abs(a - b) for a, b in zip(weights, shipped.weights, strict=True)) < 1e-4
+
+
+def test_the_shipped_file_has_one_row_per_bucket_for_every_role() -> None:
+    shipped = role_model.model()
+    assert len(shipped.weights) == len(shipped.buckets) * len(shipped.roles)
+    assert list(shipped.buckets) == sorted(set(shipped.buckets))
+    chances = role_model.probabilities("Hi Ana, great talk at the meetup! - Jo")
+    assert set(chances) == set(shipped.roles)
+    assert abs(sum(chances.values()) - 1.0) < 1e-6
+
+
+def test_a_sure_model_wins_over_the_cue_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Hi Ana, we are lining up speakers for the spring clinic. Jo"
+    fake = _model_for(text, "organiser")
+    monkeypatch.setattr(role_model, "model", lambda: fake)
+    assert role_model.learnt_role(text, fallback="peer", hiring=False) == "organiser"
+
+
+@pytest.mark.parametrize("favoured", ["seller", "generic"])
+def test_the_model_never_makes_a_seller_or_a_stock_line(
+    monkeypatch: pytest.MonkeyPatch, favoured: str
+) -> None:
+    """Selling and stock lines are their own detectors' calls: a compliment read as a sale
+    would get a reply that thanks for nothing."""
+    text = "Hi Ana, your post on pallet racking safety was spot on. Jo"
+    fake = _model_for(text, favoured)
+    monkeypatch.setattr(role_model, "model", lambda: fake)
+    assert role_model.learnt_role(text, fallback="fan", hiring=False) == "fan"
+
+
+def test_a_role_the_cues_read_from_explicit_words_stands(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Fellow Leeds alumnus here, I recruit for logistics firms. Jo"
+    fake = _model_for(text, "recruiter")
+    monkeypatch.setattr(role_model, "model", lambda: fake)
+    assert role_model.learnt_role(text, fallback="alumni", hiring=True) == "alumni"
+
+
+def test_below_the_threshold_the_cue_reading_stands(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Hi Ana, nice to see your name pop up. Jo"
+    fake = _model_for(text, "recruiter", chance=0.3)
+    monkeypatch.setattr(role_model, "model", lambda: fake)
+    assert role_model.learnt_role(text, fallback="peer", hiring=True) == "peer"
+
+
+@pytest.mark.parametrize(
+    ("note", "role"),
+    [
+        (
+            "Hey Maria, I'm filling a Warehouse Shift Lead spot for a client near Leeds, "
+            "nights, decent pay. Got 10 minutes this week to hear about it? Dan",
+            "recruiter",
+        ),
+        (
+            "Hi Tom, I'm in second year of a quantity surveying degree at Salford and "
+            "trying to work out which side of the industry to aim for. Could I ask you "
+            "a couple of questions about your route? Thanks, Aisha",
+            "student",
+        ),
+        (
+            "Bonjour Mme Perrin, je coordonne la journée des aidants du 14 mars à Rennes et "
+            "nous aimerions beaucoup vous entendre sur la table ronde de l'après-midi. "
+            "Seriez-vous disponible ? Claire Morvan",
+            "organiser",
+        ),
+    ],
+)
+def test_fresh_notes_without_the_cue_words_are_read_by_who_asks(note: str, role: str) -> None:
+    """Notes written for this test, never trained on: the words around the ask carry
+    the role where no cue phrase does."""
+    assert read_note(note).role == role
+
+
+def test_a_recruiter_without_cue_words_is_not_asked_what_brings_them() -> None:
+    note = (
+        "Hey Maria, I'm filling a Warehouse Shift Lead spot for a client near Leeds, "
+        "nights, decent pay. Got 10 minutes this week to hear about it? Dan"
+    )
+    for style in ("long", "short"):
+        message = rewrite(note, style=style, engine="offline").message.lower()
+        assert "what brings you" not in message
+        assert "in a group" not in message
+
+
+def test_a_recruiter_the_cues_read_gives_way_only_to_a_sure_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Hi Ana, recruiter at Brightwell here, we're hiring site managers. Jo"
+    fake = _model_for(text, "candidate", chance=0.7)
+    monkeypatch.setattr(role_model, "model", lambda: fake)
+    assert abs(role_model.probabilities(text)["candidate"] - 0.7) < 1e-3
+    assert role_model.learnt_role(text, fallback="recruiter", hiring=True) == "recruiter"
+    assert role_model.learnt_role(text, fallback="peer", hiring=True) == "candidate"
+
+
+def test_a_candidate_needs_a_note_that_speaks_of_hiring(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A candidate is thanked for their interest in the role: false without one."""
+    text = "Hi Ana, just finished a UX bootcamp, could you look at my portfolio? Jo"
+    fake = _model_for(text, "candidate")
+    monkeypatch.setattr(role_model, "model", lambda: fake)
+    assert role_model.learnt_role(text, fallback="peer", hiring=False) == "peer"
+    assert role_model.learnt_role(text, fallback="peer", hiring=True) == "candidate"
