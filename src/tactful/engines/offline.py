@@ -192,6 +192,11 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
         if ref.kind == "event" and skip_events:
             continue
         if ref.kind in ("event", "group") and topic:
+            if analysis.met and ref.kind == "event":
+                # Where they met is not what the note is about (round 12's readers flagged
+                # "thanks for mentioning the Fair" to the man they talked to there): they are
+                # thanked for getting back in touch, and the openness names the place.
+                return Plan("met", {}, need)
             return Plan(ref.kind, {"topic": topic}, need, topic)
         if ref.kind == "mutual":
             if topic:
@@ -218,6 +223,8 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
             return Plan("content", {"ref": bare}, need)
     if need:
         return Plan(need, {}, need)
+    if analysis.met:
+        return Plan("met", {}, need)
     if analysis.has_signal("injection"):
         # Injected orders are not a personal note: a courteous thanks, nothing echoed.
         return Plan("sales")

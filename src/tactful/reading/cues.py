@@ -985,14 +985,19 @@ def mutual_contacts(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) ->
     out: list[Reference] = []
     for regex, backwards in ((lex.mutual_after, False), (lex.mutual_before, True)):
         for match in regex.finditer(folded):
+            adjacent = not backwards or _next_to_cue(safe[match.start(1) : match.end(1)], lex)
             name = _full_name(safe, match.start(1), match.end(1), lex.lang, backwards=backwards)
             if backwards:
                 # "Sandrine Morel de l'ADMR de Haute-Saône m'a conseillé", "Dr. Menon from
-                # the Kerala Sahitya Akademi gave me your name": the words before the cue
-                # are the contact's organisation; the contact is the person before it.
-                at = safe.find(name, match.start(1)) if name else -1
-                before = safe[: at if at >= 0 else match.start(1)]
-                name = _person_before_affiliation(before, lex) or _with_first_name(before, name)
+                # the Kerala Sahitya Akademi gave me your name", "Julie Bergeron, de
+                # l'Alliance, qui m'a suggéré": the words before the cue are the contact's
+                # organisation; the contact is the person before it.
+                at = safe.find(name, match.start(1)) if name and adjacent else -1
+                before = safe[: at if at >= 0 else match.end(1)]
+                person = _person_before_affiliation(before, lex)
+                if person is None and (not adjacent or _after_place_word(before, lex)):
+                    continue  # "in the Eagle Ford and you mentioned", "de Dakar m'a donné"
+                name = person or _with_first_name(before, name)
             if name and not any(_same(name.split()[0], other) for other in exclude):
                 out.append(
                     Reference(kind="mutual", topic=name, evidence=safe[match.start() : match.end()])
@@ -1016,6 +1021,27 @@ _AFFILIATION = re.compile(
 _FIRST_NAMES_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ'-]+[ ]){1,2}$")
 
 
+def _next_to_cue(window: str, lex: Lexicon) -> bool:
+    """Whether the words before a "<Name> suggested" cue end on the name itself.
+
+    Lower-case words may stand between them only when they open the cue ("Sofie Claes
+    m'a parlé de vous"); otherwise the capitalised words belong to another clause:
+    "ESP failures in the Eagle Ford and you mentioned" names a basin, "de Dakar samedi
+    m'a donné des frissons" a city, and neither introduced the two.
+    """
+    words = window.split()
+    trailing = []
+    while words and not words[-1][:1].isupper():
+        trailing.append(fold(words.pop()))
+    return all(word in lex.mutual_lead for word in trailing)
+
+
+def _after_place_word(before: str, lex: Lexicon) -> bool:
+    """Whether the text before a contact's name ends on a preposition of place."""
+    words = before.split()
+    return bool(words) and fold(words[-1]).strip(",") in lex.place_words
+
+
 def _with_first_name(before: str, name: str | None) -> str | None:
     """A lone surname the cue's three-word window cut off ("Morel" in "Sandrine Morel de
     l'ADMR m'a conseillé") gets back the capitalised words just before it."""
@@ -1030,6 +1056,8 @@ def _person_before_affiliation(before: str, lex: Lexicon) -> str | None:
     if match is None:
         return None
     found = match.group(1).split()
+    while found and "'" in found[0]:
+        found.pop(0)  # "C'est Julie Bergeron, de ...": the elided verb opens the sentence
     words = [w for w in found if fold_aligned(w).rstrip(".") not in titles(lex.lang)]
     if not words or not is_name_word(words[0].rstrip("."), lex.lang):
         return None

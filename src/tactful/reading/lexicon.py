@@ -147,7 +147,12 @@ class Lexicon:
     contractions: dict[str, str]
     mutual_cue: re.Pattern[str]
     mutual_before: re.Pattern[str]
+    mutual_lead: frozenset[str]
+    """The first words of the "<Name> suggested" cues ("m'a", "who"): the only lower-case
+    words that may stand between a contact's name and the cue."""
     mutual_after: re.Pattern[str]
+    place_words: frozenset[str]
+    """Prepositions of place ("in", "de"): a name right after one is a place, not a person."""
     purposes: dict[str, re.Pattern[str]]
     purpose_evidence: dict[str, re.Pattern[str]]
     purpose_pairs: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
@@ -276,6 +281,8 @@ def lexicon(lang: str) -> Lexicon:
             rf"({FIRST_NAME_WORD}(?:[ ](?>{NAME_WORD})){{0,2}})[ ,]+"
             rf"(?:{phrase_alternation(mutual['name_before'])})"
         ),
+        mutual_lead=frozenset(fold(cue).split()[0] for cue in mutual["name_before"]),
+        place_words=frozenset(fold(w) for w in mutual.get("place_words", [])),
         mutual_after=re.compile(
             rf"(?:{phrase_alternation(mutual['name_after'])})[ ,]+"
             rf"({NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})"

@@ -1,0 +1,96 @@
+"""What round 12's blind readers flagged, fixed in general terms (issue 12).
+
+Every note here was written for this file, after the round was measured."""
+
+from __future__ import annotations
+
+import pytest
+
+import tactful
+from tactful.reading.analysis import read_note
+
+
+def _contacts(note: str) -> list[str | None]:
+    return [ref.topic for ref in read_note(note).references if ref.kind == "mutual"]
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # A place before "you mentioned" / "m'a donné": a basin, a city, never a contact.
+        "Hi Dana, good meeting you in Calgary. We talked pump failures in the Permian "
+        "and you mentioned your pilot on smart chokes. Let's stay in touch. Gord",
+        "Salut Inès, ton concert au Centre culturel de Lyon samedi m'a donné la chair de "
+        "poule. J'aimerais suivre ce que tu fais. Malik",
+        # A recruiter writing on behalf of a client names no mutual contact.
+        "Bonjour Claire, je vous contacte de la part de mon client, un cabinet d'expertise "
+        "comptable de Nantes, qui cherche un manager audit. Bien à vous, Hugo Lemaire",
+    ],
+)
+def test_a_place_or_a_client_is_never_a_mutual_contact(note: str) -> None:
+    assert _contacts(note) == []
+    for style in ("long", "short"):
+        message = tactful.rewrite(note, style=style, engine="offline").message
+        for wrong in ("Permian introduce", "Lyon", "contacts communs", "both know"):
+            assert wrong not in message
+
+
+@pytest.mark.parametrize(
+    ("note", "contact"),
+    [
+        (
+            "Bonjour Patrick, c'est Anne Moreau, de la Chambre des métiers du Gard, qui m'a "
+            "suggéré de vous écrire au sujet de la reprise d'atelier. Cordialement, Luc",
+            "Anne Moreau",
+        ),
+        (
+            "Hey Luis, Priya Shah said I should reach out since you built the cold chain for "
+            "the co-op. Could use 20 minutes of your time. Wade",
+            "Priya Shah",
+        ),
+    ],
+)
+def test_the_named_contact_is_found_behind_an_apposition_or_said_i_should(
+    note: str, contact: str
+) -> None:
+    assert contact in _contacts(note)
+    message = tactful.rewrite(note, style="short", engine="offline").message
+    assert contact in message
+
+
+@pytest.mark.parametrize(
+    ("note", "event"),
+    [
+        (
+            "Niamh great to meet you at the Galway Food Fair on Sunday, still thinking about "
+            "your smoked salmon. Let's keep in touch! Declan",
+            "Galway Food Fair",
+        ),
+        (
+            "Bonjour Mme Diallo, ravi d'avoir échangé avec vous au salon Agritech Dakar la "
+            "semaine dernière. Comme convenu, je vous envoie mon invitation. Cordialement, "
+            "Moussa Sow",
+            "Agritech Dakar",
+        ),
+    ],
+)
+def test_where_the_two_met_is_not_thanked_for_as_the_subject(note: str, event: str) -> None:
+    """Round 12's readers: "thanks for mentioning the Fair" to the man they talked to there
+    ignores the meeting, and the name said twice in two sentences reads as a machine."""
+    for style in ("long", "short"):
+        result = tactful.rewrite(note, style=style, engine="offline")
+        assert result.validation.valid
+        assert event not in result.parts.appreciation
+        assert result.message.count(event) <= 1
+        for wrong in ("mention", "au sujet", "know each other better", "connaîtr"):
+            assert wrong not in result.message
+
+
+def test_a_shared_past_said_in_french_is_read_as_met() -> None:
+    note = (
+        "Félicitations pour ta nomination à la tête du Grand Hôtel, Sophie ! Quel chemin "
+        "depuis nos stages à Montreux. Marc"
+    )
+    assert read_note(note).met
+    message = tactful.rewrite(note, style="short", engine="offline").message
+    assert "connais bien" not in message  # no "I only accept people I know well"
