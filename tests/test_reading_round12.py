@@ -94,3 +94,35 @@ def test_a_shared_past_said_in_french_is_read_as_met() -> None:
     assert read_note(note).met
     message = tactful.rewrite(note, style="short", engine="offline").message
     assert "connais bien" not in message  # no "I only accept people I know well"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hi Priya, I co-run the Leeds Data Meetup and we'd love you to give a 15-min "
+        "lightning talk at the 9 April session, on your churn write-up. Interested? Tom",
+        "Bonjour Mme Lefort, j'organise le 3 juin à Lille une matinée sur la commande "
+        "publique. Accepteriez-vous d'intervenir vingt minutes ? Paul Vasseur, CDG59",
+    ],
+)
+def test_an_invitation_to_speak_is_answered_apart_from_the_connection(note: str) -> None:
+    """Round 12's readers: "if I can come to March meetup" answers an invitation to speak
+    as one to attend, and "je passe mon tour" reads as refusing the talk itself."""
+    assert read_note(note).speaks
+    for style in ("long", "short"):
+        result = tactful.rewrite(note, style=style, engine="offline")
+        assert result.validation.valid
+        openness = result.parts.openness.casefold()
+        assert "proposal" in openness or "session" in openness or "proposition" in openness
+        assert "if i can come" not in openness and "make it to" not in openness
+
+
+def test_the_inviters_own_collective_in_the_signature_is_not_the_subject() -> None:
+    note = (
+        "Salut Jo ! On organise la 2e édition des Nuits du Jazz au Petit Bain le 8 mars et on "
+        "cherche quelqu'un pour animer une table ronde sur les droits voisins. Ça te dit ? "
+        "– Léna, Collectif Contretemps"
+    )
+    for style in ("long", "short"):
+        message = tactful.rewrite(note, style=style, engine="offline").message
+        assert "Contretemps" not in message

@@ -191,6 +191,13 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
             continue
         if ref.kind == "event" and skip_events:
             continue
+        if ref.kind in ("event", "group") and (
+            analysis.role == "organiser" or _in_signature(ref, analysis)
+        ):
+            # The organiser's own club or collective is who invites, and a name in the
+            # signature ("– Ariane, Collectif Sonar") is the inviter's employer: neither is
+            # what the note is about (round 12: "ton mot à propos de Collectif Sonar").
+            continue
         if ref.kind in ("event", "group") and topic:
             if analysis.met and ref.kind == "event":
                 # Where they met is not what the note is about (round 12's readers flagged
@@ -396,15 +403,23 @@ def _named(analysis: Reading, kind: str) -> str | None:
     A name standing after the inviter's own signature ("Hugo Martin, Groupe Altea") is
     their employer, not a place the two could meet.
     """
-    signature = analysis.text.rfind(analysis.inviter) if analysis.inviter else -1
     for ref in analysis.references:
-        if signature >= 0 and analysis.text.find(ref.evidence, signature) >= 0:
+        if _in_signature(ref, analysis):
             continue
         if ref.kind == kind and ref.topic:
             topic = sanitise_topic(ref.topic, analysis.lang, proper=True)
             if topic:
                 return topic
     return None
+
+
+def _in_signature(ref: Reference, analysis: Reading) -> bool:
+    """Whether a reference stands after the inviter's own signature ("Hugo Martin, Groupe
+    Altea"): their employer, not a place the two could meet nor the note's subject."""
+    if not analysis.inviter or analysis.inviter_source != "signature":
+        return False  # "I'm Lucía. We're both in the Python group": an introduction, not one
+    signature = analysis.text.rfind(analysis.inviter)
+    return signature >= 0 and analysis.text.find(ref.evidence, signature) >= 0
 
 
 def next_steps(
@@ -442,7 +457,12 @@ def next_steps(
         # "send me the details of the Staff Data Engineer role": the note's own words.
         templates = bank.get("openness", "role", f"{role}_named", style)
         own = own + [_fill(t, {"role": named_role}, bank.grammar) for t in templates]
-    if role == "organiser" and event:
+    if role == "organiser" and analysis.speaks:
+        # Asked to speak, host or record: the reply answers that request (the details by
+        # email), never "if I can come to the meetup" as if invited to attend (round 12).
+        key = "organiser_speak_meet" if meets else "organiser_speak"
+        steps["role"] = bank.get("openness", "role", key, style)
+    elif role == "organiser" and event:
         # Meeting at their event, unless the user's triage policy refuses meetings for this
         # kind of note (``meets``).
         key = "organiser_event" if meets else "organiser_event_details"
@@ -545,8 +565,9 @@ def _action_openings(
         if plan is not None and not own_channels(profile, bank.lang):
             steps = next_steps(plan, analysis, bank, style, meets=_meets(analysis, profile))
             meetings = [steps[kind] for kind in MEETING_STEPS if kind in steps]
-            if analysis.role == "organiser" and "role" in steps and _named(analysis, "event"):
-                meetings.insert(0, steps["role"])  # the organiser's own event
+            organiser = analysis.role == "organiser" and "role" in steps
+            if organiser and (analysis.speaks or _named(analysis, "event")):
+                meetings.insert(0, steps["role"])  # the organiser's request or own event
             if meetings:
                 # Further --variants take the note's other meetings in turn.
                 return meetings[plan.variant % len(meetings)]

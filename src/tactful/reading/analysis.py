@@ -86,6 +86,9 @@ class Reading(BaseModel):
     work): it says what brings them."""
     follows: bool = False
     """The note asks to follow the user's work: the reply offers that first."""
+    speaks: bool = False
+    """The note asks the user to speak, present, host or record something (``[speaking]``
+    cues): an organiser's request the reply answers apart from the connection."""
     role: Role = "peer"
     """Who the inviter is here (``cues.find_role``): a candidate is never thanked for
     "thinking of me", a student never offered "send me the role"."""
@@ -140,6 +143,7 @@ def read_note(
     met = lx.find_met(safe, lex)
     meeting = lx.find_meeting(safe, lex)
     follows = lx.find_follow(safe, lex)
+    speaks = lx.find_speaking(safe, lex)
     own_words = lx.without_injections(norm, lex)
     # The kind cues read the inviter's own words: an injected sentence (and the link it
     # carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
@@ -177,6 +181,7 @@ def read_note(
         asks=lx.find_request(safe, lex) or meeting is not None or follows,
         meeting=meeting,
         follows=follows,
+        speaks=speaks,
         role=role,
         kinds=kinds,
     )

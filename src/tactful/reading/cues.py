@@ -580,6 +580,13 @@ def find_follow(safe: str, lex: Lexicon) -> bool:
     return lex.follows.search(fold_aligned(safe)) is not None
 
 
+def find_speaking(safe: str, lex: Lexicon) -> bool:
+    """The note asks the user to speak, present, host or record ("a lightning talk at the
+    meetup", "accepteriez-vous d'intervenir"): a request of its own, which declining the
+    connection must not seem to refuse."""
+    return lex.speaking.search(fold_aligned(safe)) is not None
+
+
 def find_met(safe: str, lex: Lexicon) -> bool:
     """Whether the note says the two already met or exchanged (at an event, in a group).
 

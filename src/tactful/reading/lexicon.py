@@ -170,6 +170,7 @@ class Lexicon:
     """Days, months and relative days (``[salient] date_words``): a topic word that opens
     on one is a date, whether the topic is cut (``cues``) or weighed (``salient``)."""
     follows: re.Pattern[str]
+    speaking: re.Pattern[str]
     countries: frozenset[str]
     first_person: frozenset[str]
 
@@ -313,6 +314,7 @@ def lexicon(lang: str) -> Lexicon:
         met=phrase_re(data.get("met", [])),
         date_words=frozenset(fold(w) for w in data.get("salient", {}).get("date_words", [])),
         follows=phrase_re(data.get("follows", {}).get("cues", [])),
+        speaking=phrase_re(data.get("speaking", {}).get("cues", [])),
         countries=frozenset(fold(c) for c in events.get("countries", [])),
         first_person=frozenset(fold(w) for w in sanitise.get("first_person", [])),
     )
