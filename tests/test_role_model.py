@@ -37,7 +37,9 @@ def _model_for(text: str, favoured: str, *, chance: float = 0.999) -> role_model
     shipped = role_model.model()
     keys = array("I", sorted(buckets(text, "note")))
     others = len(shipped.roles) - 1
-    strength = math.log(chance / (1 - chance) * others) / len(keys)
+    strength = math.log(chance / (1 - chance) * others) / (
+        len(keys) * role_model.feature_value(len(keys))
+    )
     row = [strength if role == favoured else 0.0 for role in shipped.roles]
     return replace(shipped, buckets=keys, weights=array("f", row * len(keys)))
 
@@ -81,13 +83,6 @@ def test_the_model_never_makes_a_seller_or_a_stock_line(
     fake = _model_for(text, favoured)
     monkeypatch.setattr(role_model, "model", lambda: fake)
     assert role_model.learnt_role(text, fallback="fan", hiring=False) == "fan"
-
-
-def test_a_role_the_cues_read_from_explicit_words_stands(monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Fellow Leeds alumnus here, I recruit for logistics firms. Jo"
-    fake = _model_for(text, "recruiter")
-    monkeypatch.setattr(role_model, "model", lambda: fake)
-    assert role_model.learnt_role(text, fallback="alumni", hiring=True) == "alumni"
 
 
 def test_below_the_threshold_the_cue_reading_stands(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -134,17 +129,6 @@ def test_a_recruiter_without_cue_words_is_not_asked_what_brings_them() -> None:
         message = rewrite(note, style=style, engine="offline").message.lower()
         assert "what brings you" not in message
         assert "in a group" not in message
-
-
-def test_a_recruiter_the_cues_read_gives_way_only_to_a_sure_model(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    text = "Hi Ana, recruiter at Brightwell here, we're hiring site managers. Jo"
-    fake = _model_for(text, "candidate", chance=0.7)
-    monkeypatch.setattr(role_model, "model", lambda: fake)
-    assert abs(role_model.probabilities(text)["candidate"] - 0.7) < 1e-3
-    assert role_model.learnt_role(text, fallback="recruiter", hiring=True) == "recruiter"
-    assert role_model.learnt_role(text, fallback="peer", hiring=True) == "candidate"
 
 
 def test_a_candidate_needs_a_note_that_speaks_of_hiring(monkeypatch: pytest.MonkeyPatch) -> None:

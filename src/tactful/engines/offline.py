@@ -31,8 +31,11 @@ SHORT_LIMIT = 300
 """LinkedIn's invitation-note limit; short replies must fit in it."""
 
 NEEDS = ("recruiting", "advice", "collaboration")
-PLAIN_THANKS = frozenset({"candidate", "alumni", "congratulator"})
-"""Roles whose note is thanked for what it is rather than for a topic found in passing."""
+PLAIN_THANKS = frozenset({"candidate", "alumni", "congratulator", "organiser", "met", "job_seeker"})
+"""Roles whose note is thanked for what it is rather than for a topic found in passing: what
+a job seeker or two people who met write "on X" is mostly a detail (the ships the applicant
+crewed, the city they would move to), and readers of rounds 11-12 flagged those echoes as
+trivial ("au sujet des vraquiers des Grands Lacs"). An organiser's is read apart."""
 
 ROLE_THANKS = (
     "candidate",
@@ -199,12 +202,10 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
             # what the note is about (round 12: "ton mot à propos de Collectif Sonar").
             continue
         if ref.kind in ("event", "group") and topic:
-            if analysis.met and ref.kind == "event":
-                # Where they met is not what the note is about (round 12's readers flagged
-                # "thanks for mentioning the Fair" to the man they talked to there): they are
-                # thanked for getting back in touch, and the openness names the place.
-                return Plan("met", {}, need)
-            return Plan(ref.kind, {"topic": topic}, need, topic)
+            # An event or a group is where the two met or could meet, rarely what the note
+            # is about: blind readers flagged 48 of 60 replies thanking "for mentioning" one
+            # (rounds 11-12). It is named in the openness instead, as a place to meet.
+            continue
         if ref.kind == "mutual":
             if topic:
                 return Plan("mutual_named", {"contact": topic}, need, topic)
@@ -217,6 +218,9 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
     for ref in analysis.references:
         topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
         if ref.kind == "other" and topic and not flagged(topic) and _trusted(ref, analysis):
+            organiser = analysis.role == "organiser" and ref.source != "quoted"
+            if organiser and bank.get("appreciation", "organiser_topic", "long"):
+                return Plan("organiser_topic", {"topic": topic}, need, topic)
             return Plan("interest", {"topic": topic}, need, topic)
     if role_thanks:
         # What the inviter asks or offers, thanked for what it is: a candidate's interest
@@ -254,6 +258,10 @@ def _trusted(ref: Reference, analysis: Reading) -> bool:
         return False
     if ref.source in ("complement", "interest") and _bare_french_noun(ref.topic or "", analysis):
         return False
+    if analysis.role == "organiser" and ref.source in ("complement", "interest"):
+        # What an organiser asks the user to speak about is the invitation's subject; any
+        # other "on X" in their note is a detail of the event.
+        return analysis.speaks
     return ref.source in ("quoted", "role") or analysis.role not in PLAIN_THANKS
 
 
@@ -558,7 +566,10 @@ def _action_openings(
         return bank.get("openness", "action", "ask", style)
     if analysis.action == "ask":
         # Asking what brings them is for notes that do not say it; the others say it.
-        if analysis.role == "generic" or (analysis.role in ASKING_ROLES and not analysis.asks):
+        # A note naming the event where the two will be ("attending RustConf, hope to say
+        # hi there") says what brings them too: the event is its next step.
+        says = analysis.asks or _named(analysis, "event") is not None
+        if analysis.role == "generic" or (analysis.role in ASKING_ROLES and not says):
             return bank.get("openness", "action", "ask", style)
         return []
     if analysis.action == "meet":

@@ -87,7 +87,7 @@ class Reading(BaseModel):
     follows: bool = False
     """The note asks to follow the user's work: the reply offers that first."""
     speaks: bool = False
-    """The note asks the user to speak, present, host or record something (``[speaking]``
+    """The note asks the user to speak, present, host, record or contribute (``[speaking]``
     cues): an organiser's request the reply answers apart from the connection."""
     role: Role = "peer"
     """Who the inviter is here (``cues.find_role``): a candidate is never thanked for

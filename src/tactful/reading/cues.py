@@ -684,6 +684,8 @@ def sanitise_topic(
     words = _topic_run(topic).split()[:max_words]
     while words and fold_aligned(words[-1]).strip(".") in lex.dangling:
         words.pop()
+    if words and fold_aligned(words[0]) in lex.pronouns:
+        return None  # "something more grower-facing": nothing named
     text = " ".join(words).strip(" .-'/")
     text = re.sub(r"\.(?!\w)", "", text)
     if len(text) < 2 or not any(ch.isalpha() for ch in text) or len(text) > 80:

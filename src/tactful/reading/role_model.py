@@ -2,17 +2,18 @@
 
 The role decides what a reply may say (a job seeker is never asked for "the role", an
 organiser's event is where to meet). Cue lists read it well on the notes they were written
-beside and poorly on fresh ones: on the first runs of blind rounds 8-11 they agreed with
-the authors' labels on 0.70-0.80 of the notes. A softmax regression over the same hashed
-words, word pairs and word pieces as the selling detector (``tactful.selling.buckets``),
-trained on the labelled reading sets, agrees on 0.88 of them left one round out
-(``python training/train_roles.py --check``), 0.90-0.95 on rounds 8-11: the words of a
-whole note carry the role better than a list of phrases can.
+beside and poorly on fresh ones: on the first runs of blind rounds 8-12 they agreed with the
+authors' labels on 0.68-0.86 of the notes. A softmax regression over the same hashed words,
+word pairs and word pieces as the selling detector (``tactful.selling.buckets``), each note
+a vector of unit length, trained on the labelled reading sets and on notes written for
+training, agrees on 0.89-0.99 of each round left out
+(``python training/train_roles.py --check``): the words of a whole note carry the role
+better than a list of phrases can.
 
-The model reads the role; the cues keep what they do best. A stock line and a note the
-selling detector calls a sale keep their verdicts (``generic``, ``seller``), the model
-never turns a note into a sale on its own, and below ``threshold`` (data/roles/model.toml)
-the cue reading stands.
+The model reads the role; the other detectors keep their calls. A stock line and a note the
+selling detector calls a sale keep their verdicts (``generic``, ``seller``), the model never
+turns a note into a sale or a stock line on its own, a candidate needs a note that speaks of
+hiring, and below ``threshold`` (data/roles/model.toml) the cue reading stands.
 
 The weights are data (``data/roles/roles.bin``: bucket numbers as uint32, then one float32
 per role for each bucket), read with the standard library once per process.
@@ -43,11 +44,6 @@ class Model:
     ``weights`` (found by bisection: loading it is one copy, no dict to build)."""
     weights: array[float]
     threshold: float
-    kept: frozenset[str] = frozenset()
-    """Roles the cues read from explicit words, which stand when the cues read them."""
-    sure: float = 1.0
-    sure_over: frozenset[str] = frozenset()
-    """Cue roles the model overrides only from probability ``sure``."""
     hiring_only: frozenset[str] = frozenset()
     """Roles the model gives only to a note that speaks of hiring."""
 
@@ -84,11 +80,18 @@ def model() -> Model:
         keys,
         weights,
         float(settings["threshold"]),
-        kept=frozenset(settings.get("kept", ())),
-        sure=float(settings.get("sure", 1.0)),
-        sure_over=frozenset(settings.get("sure_over", ())),
         hiring_only=frozenset(settings.get("hiring_only", ())),
     )
+
+
+def feature_value(count: int) -> float:
+    """Each feature's value in a note with ``count`` of them: the vector has unit length.
+
+    With every feature worth 1, a long formal letter added up hundreds of weights and the
+    model was all but certain of anything ("Maître, ... votre chronique" read as a referral
+    at 0.99); at unit length a long note is as sure as its words are, not as it is long.
+    """
+    return 1.0 / math.sqrt(count) if count else 0.0
 
 
 def probabilities(text: str, found: Model | None = None) -> dict[str, float]:
@@ -97,12 +100,14 @@ def probabilities(text: str, found: Model | None = None) -> dict[str, float]:
     width = len(current.roles)
     scores = [0.0] * width
     keys = current.buckets
-    for bucket in buckets(text, "note"):
+    present = buckets(text, "note")
+    value = feature_value(len(present))
+    for bucket in present:
         row = bisect_left(keys, bucket)
         if row < len(keys) and keys[row] == bucket:
             start = row * width
             for k, weight in enumerate(current.weights[start : start + width]):
-                scores[k] += weight
+                scores[k] += weight * value
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     total = sum(exps)
@@ -113,17 +118,13 @@ def learnt_role(text: str, fallback: str, *, hiring: bool) -> str:
     """The model's role for the note when it is sure enough, else ``fallback`` (the cues').
 
     The model never makes a seller or a stock line: whether a note sells or says nothing
-    of its own is the selling and stock detectors' call, made before this is asked. A role
-    the cues read from explicit words (``kept``) stands; some give way only to a surer
-    model (``sure_over``); a candidate needs a note that speaks of ``hiring``.
+    of its own is the selling and stock detectors' call, made before this is asked. A
+    candidate needs a note that speaks of ``hiring``.
     """
     found = model()
-    if fallback in found.kept:
-        return fallback
     chances = probabilities(text, found)
     role = max(chances, key=chances.__getitem__)
-    needed = found.sure if fallback in found.sure_over else found.threshold
-    if role in ("seller", "generic") or chances[role] < needed:
+    if role in ("seller", "generic") or chances[role] < found.threshold:
         return fallback
     if role in found.hiring_only and not hiring:
         return fallback
