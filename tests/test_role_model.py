@@ -70,7 +70,10 @@ def test_a_sure_model_wins_over_the_cue_reading(monkeypatch: pytest.MonkeyPatch)
     text = "Hi Ana, we are lining up speakers for the spring clinic. Jo"
     fake = _model_for(text, "organiser")
     monkeypatch.setattr(role_model, "model", lambda: fake)
-    assert role_model.learnt_role(text, fallback="peer", hiring=False) == "organiser"
+    assert (
+        role_model.learnt_role(role_model.sure_role(text), fallback="peer", hiring=False)
+        == "organiser"
+    )
 
 
 @pytest.mark.parametrize("favoured", ["seller", "generic"])
@@ -82,14 +85,16 @@ def test_the_model_never_makes_a_seller_or_a_stock_line(
     text = "Hi Ana, your post on pallet racking safety was spot on. Jo"
     fake = _model_for(text, favoured)
     monkeypatch.setattr(role_model, "model", lambda: fake)
-    assert role_model.learnt_role(text, fallback="fan", hiring=False) == "fan"
+    assert role_model.learnt_role(role_model.sure_role(text), fallback="fan", hiring=False) == "fan"
 
 
 def test_below_the_threshold_the_cue_reading_stands(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "Hi Ana, nice to see your name pop up. Jo"
     fake = _model_for(text, "recruiter", chance=0.3)
     monkeypatch.setattr(role_model, "model", lambda: fake)
-    assert role_model.learnt_role(text, fallback="peer", hiring=True) == "peer"
+    assert (
+        role_model.learnt_role(role_model.sure_role(text), fallback="peer", hiring=True) == "peer"
+    )
 
 
 @pytest.mark.parametrize(
@@ -136,5 +141,36 @@ def test_a_candidate_needs_a_note_that_speaks_of_hiring(monkeypatch: pytest.Monk
     text = "Hi Ana, just finished a UX bootcamp, could you look at my portfolio? Jo"
     fake = _model_for(text, "candidate")
     monkeypatch.setattr(role_model, "model", lambda: fake)
-    assert role_model.learnt_role(text, fallback="peer", hiring=False) == "peer"
-    assert role_model.learnt_role(text, fallback="peer", hiring=True) == "candidate"
+    assert (
+        role_model.learnt_role(role_model.sure_role(text), fallback="peer", hiring=False) == "peer"
+    )
+    assert (
+        role_model.learnt_role(role_model.sure_role(text), fallback="peer", hiring=True)
+        == "candidate"
+    )
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Dear Dr. Mensah, your article on antibiotic dosing in rural clinics was so clear. We "
+        "now use your checklist at our ward in Tamale and the nurses love it. I would be "
+        "honoured to connect. Akosua",
+        "Hi Dr Lee, my client is a mixed vet practice near Darwin needing locum cover from "
+        "March: small animal and some equine, housing supplied, AUD 1,000/day. Reply here or "
+        "I can give you a call. Jess Moore | Locum Consultant, Top End Vet Staffing",
+    ],
+)
+def test_a_note_the_model_surely_reads_as_no_sale_is_not_sold(note: str) -> None:
+    """Fresh notes with no pitch cue of their own: the detector's words alone ("honoured",
+    "reply here", a day rate) do not make a fan or an agency recruiter a seller."""
+    reading = read_note(note)
+    assert reading.purpose != "selling" and reading.role != "seller"
+
+
+def test_a_pitch_cue_still_makes_a_sale_whatever_the_model_reads() -> None:
+    note = (
+        "Hi Dr Lee, loved your article on dosing! We help clinics cut stock costs by 30% with "
+        "our platform. Open to a quick demo next week? Book here: calendly.com/x"
+    )
+    assert read_note(note).purpose == "selling"

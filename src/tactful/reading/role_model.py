@@ -114,18 +114,23 @@ def probabilities(text: str, found: Model | None = None) -> dict[str, float]:
     return {role: e / total for role, e in zip(current.roles, exps, strict=True)}
 
 
-def learnt_role(text: str, fallback: str, *, hiring: bool) -> str:
-    """The model's role for the note when it is sure enough, else ``fallback`` (the cues').
+def sure_role(text: str) -> str | None:
+    """The model's role for the note when its probability reaches ``threshold``, else None."""
+    found = model()
+    chances = probabilities(text, found)
+    role = max(chances, key=chances.__getitem__)
+    return role if chances[role] >= found.threshold else None
+
+
+def learnt_role(sure: str | None, fallback: str, *, hiring: bool) -> str:
+    """The model's ``sure`` role (``sure_role``) when it has one, else ``fallback`` (the cues').
 
     The model never makes a seller or a stock line: whether a note sells or says nothing
     of its own is the selling and stock detectors' call, made before this is asked. A
     candidate needs a note that speaks of ``hiring``.
     """
-    found = model()
-    chances = probabilities(text, found)
-    role = max(chances, key=chances.__getitem__)
-    if role in ("seller", "generic") or chances[role] < found.threshold:
+    if sure is None or sure in ("seller", "generic"):
         return fallback
-    if role in found.hiring_only and not hiring:
+    if sure in model().hiring_only and not hiring:
         return fallback
-    return role
+    return sure
