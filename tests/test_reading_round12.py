@@ -126,3 +126,36 @@ def test_the_inviters_own_collective_in_the_signature_is_not_the_subject() -> No
     for style in ("long", "short"):
         message = tactful.rewrite(note, style=style, engine="offline").message
         assert "Contretemps" not in message
+
+
+def test_a_french_note_greeting_as_to_a_friend_is_answered_in_tu() -> None:
+    """Round 13: "Salut Léa ! Bravo ... Bises, Noé" has no tu-form but is written to a friend."""
+    note = (
+        "Salut Manon ! Bravo pour le prix du jury, tellement mérité. On se voit au "
+        "vernissage ? Bises, Jo"
+    )
+    assert read_note(note).register == "tu"
+    message = tactful.rewrite(note, style="short", engine="offline").message
+    assert " vous " not in f" {message} " and "votre" not in message
+
+
+def test_an_aside_in_parentheses_is_not_part_of_the_role() -> None:
+    note = (
+        "Hi Gwen, I'm recruiting for Morgan Builders in Swansea: we need a Site Joiner "
+        "(1st fix, own tools) for a school job starting in March. Could we talk? Rhys"
+    )
+    for style in ("long", "short"):
+        message = tactful.rewrite(note, style=style, engine="offline").message
+        assert "1st" not in message and "Site Joiner" in message
+
+
+@pytest.mark.parametrize("register", ["vous", "tu"])
+def test_the_french_thanks_never_leave_a_dangling_il(register: str) -> None:
+    """Round 13: "mon article sur X, il m'a fait plaisir" reads as the article pleasing me."""
+    your = "votre" if register == "vous" else "ton"
+    note = f"Bonjour Claire, j'ai lu {your} article sur la rénovation des fermes, bravo ! Paul"
+    if register == "tu":
+        note = note.replace("Bonjour", "Salut")
+    for seed in range(6):
+        message = tactful.rewrite(note, style="short", engine="offline", seed=seed).message
+        assert ", il m'a fait plaisir" not in message

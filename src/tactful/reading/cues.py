@@ -597,7 +597,8 @@ def find_met(safe: str, lex: Lexicon) -> bool:
 
 
 def find_register(norm: str, lex: Lexicon) -> Literal["tu", "vous"]:
-    """French register: *tu* when tu-forms outnumber vous-forms, else *vous*.
+    """French register: *tu* when tu-forms outnumber vous-forms, else *vous*; with neither,
+    *tu* when the note greets or signs off as to a friend (``informal``: "Salut", "Bises").
 
     Pass the note without its injected sentences (``without_injections``).
     """
@@ -606,6 +607,8 @@ def find_register(norm: str, lex: Lexicon) -> Literal["tu", "vous"]:
     tokens = re.findall(r"[^\W\d_]+'?(?:[^\W\d_]+)?", fold_aligned(norm))
     tu = sum(1 for t in tokens if t in lex.tu or (t.startswith("t'") and "t'" in lex.tu))
     vous = sum(1 for t in tokens if t in lex.vous)
+    if tu == vous == 0 and any(t in lex.informal for t in tokens):
+        return "tu"
     return "tu" if tu > vous else "vous"
 
 

@@ -160,6 +160,7 @@ class Lexicon:
     injection: re.Pattern[str]
     tu: frozenset[str]
     vous: frozenset[str]
+    informal: frozenset[str]
     stopwords: frozenset[str]
     instruction_words: frozenset[str]
     topic_openers: frozenset[str]
@@ -308,6 +309,7 @@ def lexicon(lang: str) -> Lexicon:
         injection=phrase_re(data["signals"]["injection"]),
         tu=frozenset(fold(w) for w in register.get("tu", [])),
         vous=frozenset(fold(w) for w in register.get("vous", [])),
+        informal=frozenset(fold(w) for w in register.get("informal", [])),
         stopwords=frozenset(fold(w) for w in load_toml(f"{lang}/language.toml")["stopwords"]),
         instruction_words=frozenset(fold(w) for w in sanitise["instruction_words"]),
         topic_openers=frozenset(fold(w) for w in refs["topic_openers"]),

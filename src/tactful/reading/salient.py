@@ -188,6 +188,8 @@ def _role(sentence: str, lex: Lexicon, cues: _Cues) -> str | None:
         return None
     words: list[str] = []
     for word in sentence[match.end() :].split():
+        if word.startswith(("(", "[")):
+            break  # "a Site Carpenter (2nd fix, CSCS card)": the aside is not the title
         bare = word.strip(",.;:!?()")
         key = fold_aligned(bare)
         if not bare or key in cues.role_stops:
