@@ -159,3 +159,39 @@ def test_the_french_thanks_never_leave_a_dangling_il(register: str) -> None:
     for seed in range(6):
         message = tactful.rewrite(note, style="short", engine="offline", seed=seed).message
         assert ", il m'a fait plaisir" not in message
+
+
+@pytest.mark.parametrize(
+    ("note", "contact"),
+    [
+        (
+            "Bonjour Hélène, c'est Paul Le Goff (pharmacien à Brest, un ancien de la fac) qui "
+            "m'a conseillé de vous écrire au sujet de la vaccination en officine. Marc",
+            "Paul Le Goff",
+        ),
+        (
+            "Hi Ana, Priya Shah (we overlapped at the council's planning team) suggested I "
+            "reach out about the flood maps. Tom",
+            "Priya Shah",
+        ),
+    ],
+)
+def test_a_contact_named_before_an_aside_in_parentheses_is_found(note: str, contact: str) -> None:
+    """Round 13: "c'est Marie-Claude Guillou (directrice de l'EHPAD ...) qui m'a conseillé"
+    was answered with "nos contacts communs", a plural that ignores the one person named."""
+    assert contact in _contacts(note)
+
+
+def test_a_candidate_offering_a_cv_is_invited_to_send_it() -> None:
+    """Round 13: "the hiring process is the right channel" read as a brush-off to a candidate
+    who offered to drop off a CV."""
+    note = (
+        "Bonjour Mme Roux, j'ai vu que votre fromagerie de Lyon cherchait un vendeur pour les "
+        "fêtes. J'ai fait deux saisons au marché de la Croix-Rousse. Puis-je vous envoyer mon "
+        "CV ? Hugo"
+    )
+    for style in ("long", "short"):
+        result = tactful.rewrite(note, style=style, engine="offline")
+        assert result.analysis.role == "candidate"
+        assert "processus de recrutement" not in result.message
+        assert "CV" in result.parts.openness or "candidature" in result.parts.openness

@@ -997,6 +997,16 @@ def mutual_contacts(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) ->
     out: list[Reference] = []
     for regex, backwards in ((lex.mutual_after, False), (lex.mutual_before, True)):
         for match in regex.finditer(folded):
+            if backwards:
+                closing = safe[match.end(1) : match.end(1) + 1] == ")"
+                aside = _person_before_aside(safe[: match.end(1) + closing], lex)
+                if aside:
+                    out.append(
+                        Reference(
+                            kind="mutual", topic=aside, evidence=safe[match.start() : match.end()]
+                        )
+                    )
+                    continue
             adjacent = not backwards or _next_to_cue(safe[match.start(1) : match.end(1)], lex)
             name = _full_name(safe, match.start(1), match.end(1), lex.lang, backwards=backwards)
             if backwards:
@@ -1046,6 +1056,31 @@ def _next_to_cue(window: str, lex: Lexicon) -> bool:
     while words and not words[-1][:1].isupper():
         trailing.append(fold(words.pop()))
     return all(word in lex.mutual_lead for word in trailing)
+
+
+_ASIDE = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w'-]+[ ]){1,3})\([^()]{1,120}\)[ ,]*$")
+
+
+def _person_before_aside(text: str, lex: Lexicon) -> str | None:
+    """The contact named right before an aside in parentheses and the cue: "c'est Marie-Claude
+    Guillou (directrice de l'EHPAD Ty Maen à Quimper) qui m'a conseillé", "Sarah Chen (our old
+    team lead) suggested". ``text`` runs up to the cue; after the aside, only the cue's own
+    first words may stand ("qui")."""
+    cut = text.rfind(")")
+    if cut < 0:
+        return None
+    after = text[cut + 1 :].replace(",", " ").split()
+    if not all(fold(w) in lex.mutual_lead for w in after):
+        return None
+    found = _ASIDE.search(text[: cut + 1])
+    if found is None:
+        return None
+    words = found.group(1).split()
+    while words and "'" in words[0]:
+        words.pop(0)  # "C'est Marie-Claude Guillou (...)"
+    if not words or not is_name_word(words[0], lex.lang):
+        return None
+    return " ".join(words)
 
 
 def _after_place_word(before: str, lex: Lexicon) -> bool:

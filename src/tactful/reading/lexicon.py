@@ -282,7 +282,7 @@ def lexicon(lang: str) -> Lexicon:
         contractions={fold(k): v for k, v in refs["contractions"].items()},
         mutual_cue=phrase_re(mutual["cues"]),
         mutual_before=re.compile(
-            rf"({FIRST_NAME_WORD}(?:[ ](?>{NAME_WORD})){{0,2}})[ ,]+"
+            rf"({FIRST_NAME_WORD}(?:[ ](?>{NAME_WORD})){{0,2}})\)?[ ,]+"
             rf"(?:{phrase_alternation(mutual['name_before'])})"
         ),
         mutual_lead=frozenset(fold(cue).split()[0] for cue in mutual["name_before"]),
