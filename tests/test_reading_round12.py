@@ -195,3 +195,12 @@ def test_a_candidate_offering_a_cv_is_invited_to_send_it() -> None:
         assert result.analysis.role == "candidate"
         assert "processus de recrutement" not in result.message
         assert "CV" in result.parts.openness or "candidature" in result.parts.openness
+
+
+def test_a_one_word_question_above_the_signature_is_not_the_signer() -> None:
+    """Round 13: "Bonjour Partante" from "... 45 min. Partante ? / Kader, Pixels d'Afrique"."""
+    note = (
+        "Bonjour Inès ! J'anime un podcast sur la BD africaine. Enregistrement à distance en "
+        "mars, 30 min. Partante ?\nAwa, Bulles d'Afrique (Dakar)"
+    )
+    assert read_note(note).inviter == "Awa"

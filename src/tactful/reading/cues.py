@@ -220,6 +220,8 @@ def _inline_signature(line: str, lex: Lexicon, *, proper: bool = False) -> str |
             tails.append(" ".join(words[idx:]))
             break
     for tail in tails:
+        if tail.rstrip().endswith("?"):
+            continue  # "Partante ?": a one-word question, not a signature
         name = _signature_name(tail, lex, proper=proper)
         if name:
             return name
