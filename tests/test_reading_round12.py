@@ -204,3 +204,15 @@ def test_a_one_word_question_above_the_signature_is_not_the_signer() -> None:
         "mars, 30 min. Partante ?\nAwa, Bulles d'Afrique (Dakar)"
     )
     assert read_note(note).inviter == "Awa"
+
+
+def test_a_recruiters_side_detail_is_not_thanked_for_as_the_subject() -> None:
+    """Rounds 12-14: "thank you for your kind note about vimeo" to a recruiter whose note was
+    about an assistant editor role, "au sujet du compte d'un client"."""
+    note = (
+        "Hi Jo, I'm recruiting an assistant editor for a long-form doc series. Saw your reel on "
+        "vimeo and loved the pacing. Free for a call this week? Sam"
+    )
+    for style in ("long", "short"):
+        result = tactful.rewrite(note, style=style, engine="offline")
+        assert "vimeo" not in result.parts.appreciation.casefold()

@@ -262,6 +262,11 @@ def _trusted(ref: Reference, analysis: Reading) -> bool:
         # What an organiser asks the user to speak about is the invitation's subject; any
         # other "on X" in their note is a detail of the event.
         return analysis.speaks
+    if analysis.role == "recruiter" and ref.source in ("complement", "interest"):
+        # A recruiter's subject is the role they name ("the Staff Engineer role"); their
+        # "on X" is the client, the channel or the sector: readers of rounds 12-14 flagged
+        # "about vimeo", "about marine placements", "au sujet du compte d'un client".
+        return False
     return ref.source in ("quoted", "role") or analysis.role not in PLAIN_THANKS
 
 
