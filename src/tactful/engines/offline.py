@@ -166,20 +166,12 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
     if analysis.purpose == "selling":
         return Plan("sales")
     quoted = fold_aligned(" ".join(findings or []))
-    # An event named in a note that states a need and does not say the two met is where
-    # the proposal takes place ("a panel at the AI Forum"), not a shared memory to thank for.
-    skip_events = analysis.role == "organiser" or (  # an organiser's event is the invitation
-        need is not None
-        and not analysis.met
-        and not lexicon(analysis.lang).event_verbs.search(fold_aligned(analysis.text))
-    )
-
     def flagged(text: str) -> bool:
         return bool(quoted) and fold_aligned(text) in quoted
 
     unnamed_mutual = False
     for ref in analysis.references:
-        proper = ref.kind in ("event", "group", "mutual")
+        proper = ref.kind == "mutual"  # a contact's name may hold a word like "Book"
         topic = sanitise_topic(ref.topic, analysis.lang, proper=proper) if ref.topic else None
         if ref.kind in CONTENT_KINDS and ref.noun and topic:
             rendered = _render_ref(ref.model_copy(update={"topic": topic}), bank)
@@ -192,20 +184,10 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
             continue
         if topic and flagged(topic):
             continue
-        if ref.kind == "event" and skip_events:
-            continue
-        if ref.kind in ("event", "group") and (
-            analysis.role == "organiser" or _in_signature(ref, analysis)
-        ):
-            # The organiser's own club or collective is who invites, and a name in the
-            # signature ("– Ariane, Collectif Sonar") is the inviter's employer: neither is
-            # what the note is about (round 12: "ton mot à propos de Collectif Sonar").
-            continue
-        if ref.kind in ("event", "group") and topic:
-            # An event or a group is where the two met or could meet, rarely what the note
-            # is about: blind readers flagged 48 of 60 replies thanking "for mentioning" one
-            # (rounds 11-12). It is named in the openness instead, as a place to meet.
-            continue
+        # An event or a group is never thanked for: it is where the two met or could meet,
+        # rarely what the note is about (blind readers flagged 48 of 60 replies thanking "for
+        # mentioning" one, rounds 11-12), and an organiser's own club or a name in the
+        # signature is who writes. It is named in the openness instead (``next_steps``).
         if ref.kind == "mutual":
             if topic:
                 return Plan("mutual_named", {"contact": topic}, need, topic)
