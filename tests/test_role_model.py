@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from array import array
 from dataclasses import replace
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -16,20 +12,7 @@ from tactful.pipeline import rewrite
 from tactful.reading import role_model
 from tactful.reading.analysis import read_note
 from tactful.selling import buckets
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _trainer() -> ModuleType:
-    """``training/train_roles.py``, imported from the checkout (it does not ship)."""
-    spec = importlib.util.spec_from_file_location(
-        "train_roles", ROOT / "training" / "train_roles.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_roles"] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.training import training_script
 
 
 def _model_for(text: str, favoured: str, *, chance: float = 0.999) -> role_model.Model:
@@ -47,7 +30,7 @@ def _model_for(text: str, favoured: str, *, chance: float = 0.999) -> role_model
 @pytest.mark.slow
 def test_the_shipped_weights_are_what_the_labelled_notes_train() -> None:
     """Nobody hand-edits weights; a new labelled round without a rebuild is caught here."""
-    trainer = _trainer()
+    trainer = training_script("train_roles")
     shipped = role_model.model()
     keys, weights = role_model.decode(
         trainer.build(trainer.load(), shipped.roles), len(shipped.roles)

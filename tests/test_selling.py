@@ -8,11 +8,8 @@ selling` measures.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -20,27 +17,16 @@ from tactful import selling
 from tactful.triage import triage_followup, triage_note
 from tactful.validation import validate
 from tests.helpers import run_cli
+from tests.training import training_script
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def _trainer() -> ModuleType:
-    """``training/train_selling.py``, imported from the checkout (it does not ship)."""
-    spec = importlib.util.spec_from_file_location(
-        "train_selling", ROOT / "training" / "train_selling.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_selling"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.mark.slow
 def test_the_shipped_weights_are_what_the_corpus_trains() -> None:
     """Rebuilding from ``training/selling`` gives the shipped file: nobody hand-edits weights,
     and a corpus or cue change without a rebuild is caught here."""
-    trainer = _trainer()
+    trainer = training_script("train_selling")
     for model in selling.MODELS:
         rebuilt = selling.decode(trainer.build(model))
         shipped = selling.weights(model)
