@@ -8,12 +8,13 @@ they are read from the repository instead. Callers never need to know which.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from tactful.compiled import toml
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -39,9 +40,9 @@ def shipped_dir(name: str) -> Path:
 
 @cache
 def load_toml(relative: str) -> dict[str, Any]:
-    """Load and cache a TOML file under ``data/`` (e.g. ``"fr/validator.toml"``)."""
-    with (data_dir() / relative).open("rb") as handle:
-        return tomllib.load(handle)
+    """Load and cache a TOML file under ``data/`` (e.g. ``"fr/validator.toml"``), parsed
+    once per install (``tactful.compiled``)."""
+    return toml(data_dir() / relative)
 
 
 @cache

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from tactful.compiled import regex
 from tactful.errors import ConfigError
 from tactful.resources import languages, load_toml
 from tactful.text import fold
@@ -64,11 +65,14 @@ def language_data(lang: str, name: str) -> dict[str, Any]:
 def phrase_alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of folded phrases, longest first, with word boundaries.
 
+    The order is total (length, then the phrase): the same phrases make the same
+    pattern in every process, so its compiled code is found in the cache (``compiled``).
+
     Phrases are grouped by the boundaries they need so that each group carries
     its look-arounds once: compiling hundreds of cues stays cheap (the CLI pays
     for it on every run). Spaces are literal because matched text is normalised.
     """
-    items = sorted({fold(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    items = sorted({fold(p) for p in phrases if p.strip()}, key=lambda item: (-len(item), item))
     groups: dict[tuple[bool, bool], list[str]] = {}
     for item in items:
         key = (item[0].isalnum(), item[-1].isalnum())
@@ -84,7 +88,7 @@ def phrase_alternation(phrases: Iterable[str]) -> str:
 
 def phrase_re(phrases: Iterable[str]) -> re.Pattern[str]:
     """Plain phrases (the common case): folded, escaped, matched as whole words."""
-    return re.compile(f"(?:{phrase_alternation(phrases)})")
+    return regex(f"(?:{phrase_alternation(phrases)})")
 
 
 def pattern_re(patterns: Iterable[str], phrases: Iterable[str] = ()) -> re.Pattern[str]:
@@ -96,7 +100,7 @@ def pattern_re(patterns: Iterable[str], phrases: Iterable[str] = ()) -> re.Patte
     body = "|".join(f"(?:{p})" for p in patterns)
     whole = f"(?<!\\w)(?:{body})(?!\\w)" if body else ""
     listed = phrase_alternation(phrases) if any(p.strip() for p in phrases) else ""
-    return re.compile("|".join(part for part in (whole, listed) if part) or r"(?!x)x")
+    return regex("|".join(part for part in (whole, listed) if part) or r"(?!x)x")
 
 
 @dataclass(frozen=True)
@@ -233,61 +237,61 @@ def lexicon(lang: str) -> Lexicon:
     return Lexicon(
         lang=lang,
         raw=data,
-        greeting=re.compile(rf"^\s*(?:{phrase_alternation(data['greetings'])})"),
-        greeting_filler=re.compile(rf"[ ]+(?:{phrase_alternation(data['greeting_fillers'])})"),
-        greeting_title=re.compile(
+        greeting=regex(rf"^\s*(?:{phrase_alternation(data['greetings'])})"),
+        greeting_filler=regex(rf"[ ]+(?:{phrase_alternation(data['greeting_fillers'])})"),
+        greeting_title=regex(
             rf"[ ,!]*(?:{phrase_alternation(data['titles'])})(?:[ ]|\.[ ]?)(?=[^\W\d_])"
         ),
         signoffs=tuple(sorted({fold(s) for s in data["signoffs"]}, key=len, reverse=True)),
-        intro=re.compile(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
+        intro=regex(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
         # After a newline, blanks other than newlines: a run of newlines holds separators
         # enough, and reading it whole from each of them was quadratic (same names found).
-        intro_suffix=re.compile(
+        intro_suffix=regex(
             rf"(?:^|[\n.!?,\u2013\u2014-][^\S\n]*+)({SHORT_NAME_WORD})[ ]+(?:{suffixes})"
         ),
         stock=phrase_re(data["stock"]),
         nouns=nouns,
-        possessive_ref=re.compile(
+        possessive_ref=regex(
             rf"(?:{poss})[ ](?:[\w'-]+[ ]|[\w-]+'(?=\w)){{0,3}}?"  # "votre série d'articles"
             rf"(?P<noun>{noun_alt})(?P<tail>[^\n]*)"
         ),
-        you_ref=re.compile(
+        you_ref=regex(
             rf"(?:{demo})[ ]?(?P<noun>{noun_alt})(?:[ ](?:{relatives}))?[ ]?(?:{subj})[ ]"
             rf"(?:{verbs})(?P<tail>[^\n]*)"
         ),
-        preposition=re.compile(
+        preposition=regex(
             rf"^[ ,]*(?:[\w'-]+[ ]){{0,3}}?(?P<prep>{prep_alt})[ ]?(?P<topic>[^\n]*)"
         ),
         prefixes=preps,
         topic_stops=frozenset(fold(s) for s in refs["topic_stops"]),
-        interest=re.compile(
+        interest=regex(
             rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ]"
             rf"(?P<topic>[^\n]{{0,{TOPIC_SPAN + 1}}}))"
         ),
         event_verbs=phrase_re(events["verbs"]),
         event_nouns=frozenset(fold(n) for n in events["event_nouns"]),
         group_nouns=frozenset(fold(n) for n in events["group_nouns"]),
-        group_cues=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
-        group_opener=re.compile(rf"(?:{phrase_alternation(events['group_cues'])})[ ]+(?=\w)"),
-        places=re.compile(rf"(?:{places})[ ]*(?:(?:{articles})[ ]?)?$"),
+        group_cues=regex(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
+        group_opener=regex(rf"(?:{phrase_alternation(events['group_cues'])})[ ]+(?=\w)"),
+        places=regex(rf"(?:{places})[ ]*(?:(?:{articles})[ ]?)?$"),
         topic_places=frozenset(fold(p) for p in events["topic_places"]),
         elided_stops=tuple(fold(s) for s in refs["topic_stops"] if s.endswith("'")),
         talk_nouns=phrase_re(n.singular for n in nouns.values() if n.kind == "talk"),
-        unnamed_event=re.compile(
+        unnamed_event=regex(
             rf"(?P<place>{places})[ ](?P<np>(?:(?:{articles}|a|an|un|une)[ ]?)?"
             rf"(?:[\w'-]+[ ]){{0,2}}?(?:{event_noun_alt}))"
         ),
-        name_seq=re.compile(cap_seq),
+        name_seq=regex(cap_seq),
         articles=frozenset(fold(a) for a in refs["articles"]),
         contractions={fold(k): v for k, v in refs["contractions"].items()},
         mutual_cue=phrase_re(mutual["cues"]),
-        mutual_before=re.compile(
+        mutual_before=regex(
             rf"({FIRST_NAME_WORD}(?:[ ](?>{NAME_WORD})){{0,2}})\)?[ ,]+"
             rf"(?:{phrase_alternation(mutual['name_before'])})"
         ),
         mutual_lead=frozenset(fold(cue).split()[0] for cue in mutual["name_before"]),
         place_words=frozenset(fold(w) for w in mutual.get("place_words", [])),
-        mutual_after=re.compile(
+        mutual_after=regex(
             rf"(?:{phrase_alternation(mutual['name_after'])})[ ,]+"
             rf"({NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})"
         ),
@@ -345,9 +349,9 @@ def contact() -> Contact:
     """Links, e-mails, phones and handles: stripped from notes, flagged in replies."""
     data = load_toml("contact.toml")
     return Contact(
-        url=re.compile(data["url"]),
-        email=re.compile(data["email"]),
-        phone=re.compile(data["phone"]),
-        handle=re.compile(data["handle"]),
+        url=regex(data["url"]),
+        email=regex(data["email"]),
+        phone=regex(data["phone"]),
+        handle=regex(data["handle"]),
         phone_min_digits=int(data["phone_min_digits"]),
     )

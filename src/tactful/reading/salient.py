@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from tactful.compiled import regex
 from tactful.reading.cues import cut_topic, sanitise_topic, topic_span, whole_phrase
 from tactful.reading.lexicon import (
     Lexicon,
@@ -78,12 +79,12 @@ def _compiled(lang: str) -> _Cues:
         return frozenset(fold_aligned(w) for w in data.get(key, []))
 
     return _Cues(
-        complement=re.compile(rf"(?P<cue>{phrase_alternation(prefixes)})[ ]?(?=\S)"),
+        complement=regex(rf"(?P<cue>{phrase_alternation(prefixes)})[ ]?(?=\S)"),
         prefixes=prefixes,
-        noun_complement=re.compile(
+        noun_complement=regex(
             rf"^[ ]?(?P<cue>{phrase_alternation(data.get('noun_complements', []))})[ ]?(?=\w)"
         ),
-        role_opener=re.compile(rf"(?:{phrase_alternation(data.get('role_openers', []))})[ ]?"),
+        role_opener=regex(rf"(?:{phrase_alternation(data.get('role_openers', []))})[ ]?"),
         role_stops=words("role_stops"),
         role_skip=words("role_skip"),
         role_template=data.get("role_template", "{role}"),
@@ -96,7 +97,7 @@ def _compiled(lang: str) -> _Cues:
 
 
 def _cap_run(joiners: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"{_CAP_WORD}(?:{name_joint(joiners)}[A-ZÀ-ÖØ-Þ0-9][\w'&.+-]*){{0,5}}")
+    return regex(rf"{_CAP_WORD}(?:{name_joint(joiners)}[A-ZÀ-ÖØ-Þ0-9][\w'&.+-]*){{0,5}}")
 
 
 def _cap(topic: str | None) -> str | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
+from tactful.compiled import regex
 from tactful.reading.lexicon import language_data, not_names, titles
 from tactful.resources import languages, load_toml
 from tactful.text import fold
@@ -72,8 +73,8 @@ def compile_cues(
         return None
     body = "|".join(f"(?:{_prepare(p, flat=flat)})" for p in patterns)
     if not bounded:
-        return re.compile(body)
-    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+        return regex(body)
+    return regex(rf"(?<!\w)(?:{body})(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ def _cue_set(section: dict[str, Any]) -> CueSet:
 
 
 def _anchored(pattern: str | None) -> re.Pattern[str] | None:
-    return re.compile(_prepare(pattern), re.DOTALL) if pattern else None
+    return regex(_prepare(pattern), re.DOTALL) if pattern else None
 
 
 def _required(pattern: str) -> re.Pattern[str]:
@@ -188,8 +189,8 @@ class Lexicon:
                 stems = "|".join(group)
                 kinds.append(
                     (
-                        re.compile(rf"(?<!\w)(?:{before}) ?(?:[\w-]+ ){{0,2}}(?:{stems})[\w-]*"),
-                        re.compile(rf"(?<!\w)(?:{stems})"),
+                        regex(rf"(?<!\w)(?:{before}) ?(?:[\w-]+ ){{0,2}}(?:{stems})[\w-]*"),
+                        regex(rf"(?<!\w)(?:{stems})"),
                     )
                 )
         return kinds
