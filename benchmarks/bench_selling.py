@@ -60,8 +60,7 @@ def main() -> int:
     replies = _rows("validator", "replies.jsonl") + _rows("selling", "replies.jsonl")
 
     start = time.perf_counter()
-    selling.weights()
-    selling._table("note")
+    selling._shipped("selling")
     print(f"weights read once: {(time.perf_counter() - start) * 1000:.0f} ms")
 
     def score_notes() -> int:

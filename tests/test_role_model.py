@@ -11,7 +11,7 @@ import pytest
 from tactful.pipeline import rewrite
 from tactful.reading import role_model
 from tactful.reading.analysis import read_note
-from tactful.selling import buckets
+from tactful.selling import Sparse, buckets
 from tests.training import training_script
 
 
@@ -24,7 +24,7 @@ def _model_for(text: str, favoured: str, *, chance: float = 0.999) -> role_model
         len(keys) * role_model.feature_value(len(keys))
     )
     row = [strength if role == favoured else 0.0 for role in shipped.roles]
-    return replace(shipped, buckets=keys, weights=array("f", row * len(keys)))
+    return replace(shipped, table=Sparse(keys, array("f", row * len(keys)), len(row)))
 
 
 @pytest.mark.slow
@@ -32,18 +32,21 @@ def test_the_shipped_weights_are_what_the_labelled_notes_train() -> None:
     """Nobody hand-edits weights; a new labelled round without a rebuild is caught here."""
     trainer = training_script("train_roles")
     shipped = role_model.model()
-    keys, weights = role_model.decode(
-        trainer.build(trainer.load(), shipped.roles), len(shipped.roles)
-    )
-    assert len(keys) == len(shipped.buckets)
-    assert list(keys) == list(shipped.buckets)
-    assert max(abs(a - b) for a, b in zip(weights, shipped.weights, strict=True)) < 1e-4
+    rebuilt = role_model.decode(trainer.build(trainer.load(), shipped.roles), shipped.roles)
+    assert list(rebuilt.buckets) == list(shipped.table.buckets)
+    pairs = zip(rebuilt.values, shipped.table.values, strict=True)
+    assert max(abs(a - b) for a, b in pairs) < 1e-4
 
 
 def test_the_shipped_file_has_one_row_per_bucket_for_every_role() -> None:
     shipped = role_model.model()
-    assert len(shipped.weights) == len(shipped.buckets) * len(shipped.roles)
-    assert list(shipped.buckets) == sorted(set(shipped.buckets))
+    table = shipped.table
+    assert (
+        len(table.values)
+        == len(table.buckets) * len(shipped.roles)
+        == len(table.buckets) * table.width
+    )
+    assert list(table.buckets) == sorted(set(table.buckets))
     chances = role_model.probabilities("Hi Ana, great talk at the meetup! - Jo")
     assert set(chances) == set(shipped.roles)
     assert abs(sum(chances.values()) - 1.0) < 1e-6

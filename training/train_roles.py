@@ -128,10 +128,8 @@ def check(notes: Sequence[Note], shipped: Model) -> str:
     lines = ["round  notes  model  cues  shipped"]
     for name in sorted({n.round for n in notes if n.round.isdigit()}, key=int):
         held = [n for n in notes if n.round == name]
-        keys, weights = decode(
-            build([n for n in notes if n.round != name], shipped.roles), len(shipped.roles)
-        )
-        fold = replace(shipped, buckets=keys, weights=weights)
+        table = decode(build([n for n in notes if n.round != name], shipped.roles), shipped.roles)
+        fold = replace(shipped, table=table)
         hits = [0, 0, 0]
         for note in held:
             safe = cues.strip_untrusted(normalise(note.text), lexicon(note.lang))

@@ -23,15 +23,12 @@ from __future__ import annotations
 
 import math
 import struct
-import sys
-from array import array
-from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from tactful.resources import data_dir, load_toml
-from tactful.selling import buckets
+from tactful.selling import Sparse, buckets, read_sparse
 
 
 @dataclass(frozen=True)
@@ -39,10 +36,9 @@ class Model:
     """The shipped model: its roles in column order, its weights by bucket, its threshold."""
 
     roles: tuple[str, ...]
-    buckets: array[int]
-    """The buckets that have weights, ascending: a bucket's index here is its row in
-    ``weights`` (found by bisection: loading it is one copy, no dict to build)."""
-    weights: array[float]
+    table: Sparse
+    """One row of weights per bucket, a column per role (found by bisection, as the
+    selling detector's)."""
     threshold: float
     hiring_only: frozenset[str] = frozenset()
     """Roles the model gives only to a note that speaks of hiring."""
@@ -56,17 +52,9 @@ def encode(roles: Sequence[str], table: Mapping[int, Sequence[float]]) -> bytes:
     return struct.pack(f"<{len(keys)}I", *keys) + struct.pack(f"<{len(flat)}f", *flat)
 
 
-def decode(raw: bytes, width: int) -> tuple[array[int], array[float]]:
-    """The inverse of ``encode``: the buckets, and their rows end to end."""
-    count = len(raw) // (4 * (1 + width))
-    keys = array("I")
-    keys.frombytes(raw[: 4 * count])
-    weights = array("f")
-    weights.frombytes(raw[4 * count :])
-    if sys.byteorder == "big":  # pragma: no cover - the file is little-endian
-        keys.byteswap()
-        weights.byteswap()
-    return keys, weights
+def decode(raw: bytes, roles: Sequence[str]) -> Sparse:
+    """The inverse of ``encode``."""
+    return read_sparse(raw, len(roles))
 
 
 @cache
@@ -74,11 +62,9 @@ def model() -> Model:
     """The shipped model, read once per process."""
     settings = load_toml("roles/model.toml")
     roles = tuple(settings["roles"])
-    keys, weights = decode((data_dir() / "roles" / "roles.bin").read_bytes(), len(roles))
     return Model(
         roles,
-        keys,
-        weights,
+        decode((data_dir() / "roles" / "roles.bin").read_bytes(), roles),
         float(settings["threshold"]),
         hiring_only=frozenset(settings.get("hiring_only", ())),
     )
@@ -99,14 +85,14 @@ def probabilities(text: str, found: Model | None = None) -> dict[str, float]:
     current = found or model()
     width = len(current.roles)
     scores = [0.0] * width
-    keys = current.buckets
+    table = current.table
     present = buckets(text, "note")
     value = feature_value(len(present))
     for bucket in present:
-        row = bisect_left(keys, bucket)
-        if row < len(keys) and keys[row] == bucket:
+        row = table.row(bucket)
+        if row >= 0:
             start = row * width
-            for k, weight in enumerate(current.weights[start : start + width]):
+            for k, weight in enumerate(table.values[start : start + width]):
                 scores[k] += weight * value
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
