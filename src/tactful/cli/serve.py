@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import secrets
-import socket
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +16,9 @@ from tactful.cli.options import (
     ProfileOption,
     TimeoutOption,
 )
+
+if TYPE_CHECKING:
+    import socket
 
 
 @app.command()
@@ -55,6 +56,8 @@ def serve(
         from tactful.web.app import Server, create_app
     except ImportError:
         fail("tactful serve needs its extra: pip install 'tactful[serve]'")
+    from secrets import token_urlsafe  # here: it costs every other command 5 ms to import
+
     from tactful.options import resolve_options
     from tactful.profile import profile_path
 
@@ -72,7 +75,7 @@ def serve(
     listener = _bind(port)
     server = Server(
         options,
-        token=secrets.token_urlsafe(24),
+        token=token_urlsafe(24),
         port=port,
         profile_path=profile_path(profile),
         backlog=backlog,
@@ -90,6 +93,8 @@ def serve(
 
 def _bind(port: int) -> socket.socket:
     """The loopback socket, bound before anything is printed: a taken port is exit 2."""
+    import socket  # here, as the token: only this command opens a socket
+
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     # Lets a restart reuse the port at once; Linux still refuses it while another listens.
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
