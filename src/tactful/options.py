@@ -20,9 +20,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from tactful.choices import check_lang, check_style
+from tactful.datamodel import DataModel
 from tactful.engines import ENGINES, auto_engine
 from tactful.engines.settings import DEFAULT_MAX_ATTEMPTS, ModelSettings, resolve_settings
 from tactful.errors import UsageError
@@ -31,7 +32,7 @@ from tactful.profile import Profile, load_profile
 EngineName = Literal["offline", "openai"]
 
 
-class RewriteOptions(BaseModel):
+class RewriteOptions(DataModel):
     """The resolved options of a run: what to write, with which engine, and why.
 
     ``engine`` is never ``auto``: ``resolve_options`` has already picked the model (a key

@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from tactful.choices import check_style
+from tactful.datamodel import DataModel
 from tactful.engines import Engine, Style, select_engine
 from tactful.engines.base import Draft, ModelBacked, UnusableDraft
 from tactful.errors import NoValidDraftError, UsageError
@@ -27,7 +28,7 @@ from tactful.triage import NoteTriage, triage
 from tactful.validation.report import Report
 
 
-class Parts(BaseModel):
+class Parts(DataModel):
     """The three parts of the decline as the engine wrote them."""
 
     appreciation: str
@@ -35,7 +36,7 @@ class Parts(BaseModel):
     openness: str
 
 
-class AttemptRecord(BaseModel):
+class AttemptRecord(DataModel):
     """What happened to one draft: which engine wrote it and which checks it failed.
 
     ``--json`` shows the list, so a user can see why a model's draft was replaced.
@@ -48,7 +49,7 @@ class AttemptRecord(BaseModel):
     reason: str | None = None
 
 
-class Result(BaseModel):
+class Result(DataModel):
     """A validated decline and everything needed to explain or reproduce it."""
 
     message: str

@@ -20,8 +20,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import Field, ValidationError
 
+from tactful.datamodel import DataModel
 from tactful.errors import ConfigError
 from tactful.triage_policy import TriagePolicy
 
@@ -30,7 +31,7 @@ PATH_ENV = "TACTFUL_PROFILE"
 LIST_SEPARATOR = ";"
 
 
-class Profile(BaseModel):
+class Profile(DataModel):
     """Effective settings for drafting. ``None`` means "use the language's default".
 
     ``policy`` completes "I keep LinkedIn for ..." ("people I have worked with");
@@ -51,7 +52,7 @@ class Profile(BaseModel):
     triage: TriagePolicy = Field(default_factory=TriagePolicy)
 
 
-class LoadedProfile(BaseModel):
+class LoadedProfile(DataModel):
     """A profile plus the file it was read from and the source of every value."""
 
     profile: Profile

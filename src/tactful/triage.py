@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from tactful.datamodel import DataModel
 from tactful.errors import InputError
 from tactful.reading.kinds import (
     KindReading,
@@ -49,7 +50,7 @@ _FOLLOWUP_ACTION: dict[FollowupKind, FollowupAction] = {
 }
 
 
-class NoteTriage(BaseModel):
+class NoteTriage(DataModel):
     """The triage of an invitation note."""
 
     kind: NoteKind
@@ -62,7 +63,7 @@ class NoteTriage(BaseModel):
     """The selling detector's score (0 to 1; ``tactful.selling``)."""
 
 
-class FollowupTriage(BaseModel):
+class FollowupTriage(DataModel):
     """The triage of a reply received after a decline."""
 
     kind: FollowupKind

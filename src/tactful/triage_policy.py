@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 
+from tactful.datamodel import DataModel
 from tactful.reading.note import NoteKind
 
 NoteAction = Literal["decline", "ask", "meet"]
@@ -31,7 +32,7 @@ NEVER_MEET: frozenset[str] = frozenset({"sales", "stock", "other"})
 """Kinds no policy can meet: a pitch never earns a meeting, a blank note has no need."""
 
 
-class TriagePolicy(BaseModel):
+class TriagePolicy(DataModel):
     """What the user wants done with each kind (the profile's ``[triage]`` table).
 
     The defaults follow the method: ask a stock line's sender what brings them,

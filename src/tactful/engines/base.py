@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from pydantic import BaseModel
-
+from tactful.datamodel import DataModel
 from tactful.profile import Profile
 from tactful.reading.analysis import Reading
 
@@ -17,7 +16,7 @@ Style = Literal["long", "short"]
 STYLES: tuple[Style, ...] = ("long", "short")
 
 
-class Draft(BaseModel):
+class Draft(DataModel):
     """The message in the requested style, and the three parts when the engine knows them.
 
     The offline engine composes the message from its parts, so it fills them. A model

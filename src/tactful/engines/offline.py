@@ -166,6 +166,7 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
     if analysis.purpose == "selling":
         return Plan("sales")
     quoted = fold_aligned(" ".join(findings or []))
+
     def flagged(text: str) -> bool:
         return bool(quoted) and fold_aligned(text) in quoted
 

@@ -20,9 +20,10 @@ from __future__ import annotations
 import warnings
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from tactful.choices import check_lang
+from tactful.datamodel import DataModel
 from tactful.errors import InputError
 from tactful.reading import cues as lx
 from tactful.reading.kinds import KindReading, read_kind
@@ -63,7 +64,7 @@ SEEKERS = frozenset({"candidate", "job_seeker"})
 warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
 
 
-class Reading(BaseModel):
+class Reading(DataModel):
     """The invitation as the engines see it. ``text`` is the normalised note (untrusted data)."""
 
     text: str

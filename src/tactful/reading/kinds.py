@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal, get_args
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from tactful.choices import check_lang
+from tactful.datamodel import DataModel
 from tactful.errors import ConfigError, InputError
 from tactful.reading.cues import find_greeting, is_name_word
 from tactful.reading.lexicon import contact, language_data, pattern_re
@@ -224,7 +225,7 @@ def content_words(folded: str, lex: Lexicon) -> list[str]:
     return [w for w in _WORD.findall(rest) if w not in lex.stopwords]
 
 
-class KindReading(BaseModel):
+class KindReading(DataModel):
     """What the kind cues read in a note: its kind, with the note's words as evidence.
 
     The triage turns it into an action and a reason under the user's policy; the

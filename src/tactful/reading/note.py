@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from tactful.datamodel import DataModel
 
 Lang = Literal["fr", "en"]
 Register = Literal["tu", "vous"]
@@ -64,7 +64,7 @@ Role = Literal[
 SignalKind = Literal["link", "email", "phone", "call_to_action", "pitch", "injection", "stock"]
 
 
-class Reference(BaseModel):
+class Reference(DataModel):
     """Something the note refers to, with the words that name it.
 
     ``topic`` is what a reply can echo ("remote onboarding" from "your article on
@@ -87,7 +87,7 @@ class Reference(BaseModel):
     often a detail (a tool, a place, the user's own background) as the subject."""
 
 
-class Signal(BaseModel):
+class Signal(DataModel):
     """A cue that matters for safety or triage (a link, a call to action, an injection)."""
 
     kind: SignalKind
@@ -109,7 +109,7 @@ NoteKind = Literal[
 ]
 
 
-class TriageSignal(BaseModel):
+class TriageSignal(DataModel):
     """A cue the decision rests on, with the note's words that showed it.
 
     ``kind`` is ``greeting`` (names the recipient, i.e. the user), ``stock_line``,

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
+
+from tactful.datamodel import DataModel
 
 Severity = Literal["error", "warning"]
 
@@ -16,7 +18,7 @@ CORE_CHECKS = ("appreciation", "rationale", "openness", "no_pitch")
 """The four checks every reply gets, whatever context is known."""
 
 
-class Check(BaseModel):
+class Check(DataModel):
     """One concern's verdict, with the words that decided it.
 
     ``evidence`` holds the reply's sentences the verdict rests on; ``spans`` the
@@ -50,7 +52,7 @@ class Check(BaseModel):
         return " ".join(line.split())
 
 
-class Report(BaseModel):
+class Report(DataModel):
     """All checks for one reply; ``valid`` is false when any error-severity check failed."""
 
     valid: bool
