@@ -90,6 +90,9 @@ class Reading(DataModel):
     speaks: bool = False
     """The note asks the user to speak, present, host, record or contribute (``[speaking]``
     cues): an organiser's request the reply answers apart from the connection."""
+    applied: bool = False
+    """The note says its writer already applied or sent a CV (``[applied]`` cues): a
+    candidate is not asked for the application again."""
     role: Role = "peer"
     """Who the inviter is here (``cues.find_role``): a candidate is never thanked for
     "thinking of me", a student never offered "send me the role"."""
@@ -145,6 +148,7 @@ def read_note(
     meeting = lx.find_meeting(safe, lex)
     follows = lx.find_follow(safe, lex)
     speaks = lx.find_speaking(safe, lex)
+    applied = lx.find_applied(safe, lex)
     own_words = lx.without_injections(norm, lex)
     # The kind cues read the inviter's own words: an injected sentence (and the link it
     # carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
@@ -187,6 +191,7 @@ def read_note(
         meeting=meeting,
         follows=follows,
         speaks=speaks,
+        applied=applied,
         role=role,
         kinds=kinds,
     )

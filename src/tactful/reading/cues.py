@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
+from tactful.compiled import regex as compile_cached
 from tactful.reading.lexicon import (
     NAME_WORD,
     TOPIC_SPAN,
     Lexicon,
     contact,
+    language_data,
     lexicon,
     not_names,
+    phrase_alternation,
     titles,
 )
 from tactful.reading.note import CONTENT_KINDS, Purpose, Reference, Signal
@@ -176,6 +180,10 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
 _SIGNATURE_CUT = re.compile(r"\s[-–—~]+\s|[|,(/@•]|\s(?:at|chez|from)\s")
 # Kisses and hugs after a name ("Lucy x"): part of the sign-off, never of the name.
 _GLUED = re.compile(r"([!,.])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
+_PARTICLES = frozenset(("mc", "mac", "de", "da", "di", "du", "la", "le", "van", "von", "st", "ma"))
+"""What opens a surname or first name with a capital inside ("McDonald", "DeShawn")."""
+_QUESTION_END = re.compile(r"\?[^\w]*$")
+_LAST_WORD = re.compile(r"[^\W\d_]{2,15}[.!]*\s*")
 _KISSES = frozenset({"x", "xx", "xxx", "xo", "xoxo", "bisous", "bises"})
 _SIGNATURE_WORDS = 14
 # How far from a line's end a run-on signature is looked for (a signature is short; a
@@ -220,8 +228,8 @@ def _inline_signature(line: str, lex: Lexicon, *, proper: bool = False) -> str |
             tails.append(" ".join(words[idx:]))
             break
     for tail in tails:
-        if tail.rstrip().endswith("?"):
-            continue  # "Partante ?": a one-word question, not a signature
+        if _QUESTION_END.search(tail):
+            continue  # "Partante ?", "Partante? 🎙️": a one-word question, not a signature
         name = _signature_name(tail, lex, proper=proper)
         if name:
             return name
@@ -231,7 +239,8 @@ def _inline_signature(line: str, lex: Lexicon, *, proper: bool = False) -> str |
 
 
 def _unglue_signoffs(text: str, lex: Lexicon) -> str:
-    """A space between a sign-off and a capitalised name glued to it ("CordialementIbou").
+    """A space between a sign-off and a capitalised name glued to it ("CordialementIbou"),
+    or a name hyphenated to it at the very end of the note ("... love to chat thanks-jake").
 
     The fold keeps every index, so a sign-off found in the folded text is cut at the same
     place in the note as written; the capital after it must be followed by a lower-case
@@ -251,6 +260,8 @@ def _unglue_signoffs(text: str, lex: Lexicon) -> str:
                 and text[end + 1].islower()
             ):
                 cuts.append(end)
+            elif before_ok and text[end : end + 1] == "-" and _LAST_WORD.fullmatch(text[end + 1 :]):
+                cuts.append(end)  # "thanks-jake" at the very end: a sign-off, then the name
             start = folded.find(signoff, end)
     for cut in sorted(set(cuts), reverse=True):
         text = f"{text[:cut]} {text[cut:]}"
@@ -337,11 +348,12 @@ def _signature_name(
 
 def _brand(word: str) -> bool:
     """A word shaped like a company's name, not a person's: a capital inside after four
-    lower-case letters ("ChairFill", "HireSoft"; not "McDonald", "DeShawn"), a digit, or
-    capitals only ("CAUE", "KPMG")."""
+    lower-case letters ("ChairFill", "HireSoft"), or after a first part that is no name
+    particle ("VetLoop", "PawPing"; not "McDonald", "MacKenzie", "DeShawn", "LaToya"), a
+    digit, or capitals only ("CAUE", "KPMG")."""
     run = 0
-    for char in word[1:]:
-        if char.isupper() and run >= 4:
+    for at, char in enumerate(word[1:], start=1):
+        if char.isupper() and (run >= 4 or (run >= 1 and word[:at].lower() not in _PARTICLES)):
             return True
         run = run + 1 if char.islower() else 0
     return any(ch.isdigit() for ch in word) or (word.isupper() and len(word) > 1)
@@ -589,6 +601,13 @@ def find_speaking(safe: str, lex: Lexicon) -> bool:
     return lex.speaking.search(fold_aligned(safe)) is not None
 
 
+def find_applied(safe: str, lex: Lexicon) -> bool:
+    """The note says its writer already applied or sent a CV ("I applied last week", "je
+    vous ai envoyé ma bande démo"): the reply answers a question, never asks for the
+    application again."""
+    return lex.applied.search(fold_aligned(safe)) is not None
+
+
 def find_met(safe: str, lex: Lexicon) -> bool:
     """Whether the note says the two already met or exchanged (at an event, in a group).
 
@@ -833,6 +852,12 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
             continue
         if fold_aligned(name) in lex.countries:
             continue  # "au Cameroun", "in Kenya": a place, not an event or a group
+        if name.replace(" ", "").isdigit():
+            continue  # "promo 2016", "class of 2015": a year, not a group's name
+        if _school(name, lex):
+            continue  # "à la HES-SO Valais (2015)": where they studied, not where to meet
+        if _titled(folded[max(0, start - 40) : start], lex):
+            continue  # "the new role as Head of Network Planning": a job title, not a group
         words = fold_aligned(name).split()
         if _is_signoff_line(name, lex):
             continue
@@ -899,6 +924,26 @@ _AFFILIATED = re.compile(
 )
 
 
+def _school(name: str, lex: Lexicon) -> bool:
+    """Whether a name is a school's (``[events] school_words``, whole or hyphen parts)."""
+    schools = {fold(w) for w in lex.raw["events"].get("school_words", [])}
+    folded = fold_aligned(name)
+    words = set(folded.split()) | {part for w in folded.split() for part in w.split("-")}
+    return bool(words & schools) or any(" " in s and s in folded for s in schools)
+
+
+def _titled(before: str, lex: Lexicon) -> bool:
+    """Whether a name right after ``before`` is a job title: it follows a role opener
+    ("role as", "position of", "le poste de"), the same list that finds a recruiter's role."""
+    return _role_openers(lex.lang).search(before.rstrip() + " ") is not None
+
+
+@cache
+def _role_openers(lang: str) -> re.Pattern[str]:
+    openers = language_data(lang, "analysis")["salient"].get("role_openers", [])
+    return compile_cached(rf"(?:{phrase_alternation(openers)})[ ]$")
+
+
 def _affiliation(before: str) -> bool:
     """``before`` ends with a capitalised first name and surname, then "at": what follows
     is where that person works, not an event the two share."""
@@ -952,7 +997,7 @@ def unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
             line_end = folded.find("\n", match.end())
             line = folded[line_start : line_end if line_end >= 0 else None]
             verbs[line_start] = lex.event_verbs.search(line) is not None
-        if not verbs[line_start]:
+        if not verbs[line_start] or _part_of_event(folded[match.end() : match.end() + 60], lex):
             continue
         place = " ".join(match.group("place").split())
         prefix = lex.contractions.get(place, "")
@@ -960,6 +1005,18 @@ def unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
         topic = sanitise_topic(prefix + np, lex.lang, max_words=5)
         out.append(Reference(kind="event", topic=topic, evidence=safe[match.start() : match.end()]))
     return out
+
+
+_OF = re.compile(r"[ ]+(?:du|de la|de l'|des|d'|de|of the|of)[ ]*")
+
+
+def _part_of_event(after: str, lex: Lexicon) -> bool:
+    """Whether an unnamed event is a moment of a larger one named next ("la pause déjeuner
+    du congrès", "the lunch break of the summit"): the larger one is where to meet again."""
+    of = _OF.match(after)
+    return of is not None and any(
+        w.strip(",.;:!?") in lex.event_nouns for w in after[of.end() :].split()[:3]
+    )
 
 
 def _full_name(safe: str, start: int, end: int, lang: str, *, backwards: bool) -> str | None:

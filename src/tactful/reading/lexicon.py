@@ -178,6 +178,7 @@ class Lexicon:
     on one is a date, whether the topic is cut (``cues``) or weighed (``salient``)."""
     follows: re.Pattern[str]
     speaking: re.Pattern[str]
+    applied: re.Pattern[str]
     countries: frozenset[str]
     first_person: frozenset[str]
 
@@ -324,6 +325,7 @@ def lexicon(lang: str) -> Lexicon:
         date_words=frozenset(fold(w) for w in data.get("salient", {}).get("date_words", [])),
         follows=phrase_re(data.get("follows", {}).get("cues", [])),
         speaking=phrase_re(data.get("speaking", {}).get("cues", [])),
+        applied=phrase_re(data.get("applied", {}).get("cues", [])),
         countries=frozenset(fold(c) for c in events.get("countries", [])),
         first_person=frozenset(fold(w) for w in sanitise.get("first_person", [])),
     )
