@@ -31,6 +31,8 @@ SHORT_LIMIT = 300
 """LinkedIn's invitation-note limit; short replies must fit in it."""
 
 NEEDS = ("recruiting", "advice", "collaboration")
+PROPOSING = frozenset({"organiser", "recruiter", "candidate", "job_seeker"})
+"""Roles whose note proposes something besides connecting: the decline names LinkedIn."""
 PLAIN_THANKS = frozenset({"candidate", "alumni", "congratulator", "organiser", "met", "job_seeker"})
 """Roles whose note is thanked for what it is rather than for a topic found in passing: what
 a job seeker or two people who met write "on X" is mostly a detail (the ships the applicant
@@ -378,11 +380,17 @@ def _rationales(analysis: Reading, profile: Profile, bank: _Bank, style: str) ->
     whole = bank.get("rationale", style) + [
         f"{r}, {d}" for r in reasons for d in decisions if not _echoes(r, d)
     ]
-    if analysis.role == "organiser":
-        # The note invites the user to speak or to join: "I'll leave your invitation aside"
-        # would decline that too (round 8's readers could not tell which was meant).
-        plain = [t for t in whole if "invitation" not in t.lower()]
-        return plain or whole
+    if analysis.role in PROPOSING or analysis.speaks:
+        # The note proposes something besides connecting (a talk, a job, an application):
+        # "I'll pass" or "your invitation" reads as turning that down too (round 8's and
+        # round 15's readers could not tell which was meant). The decision names LinkedIn.
+        named = [
+            f"{r}, {d}"
+            for r in reasons
+            for d in bank.get("rationale_connect_decision", style)
+            if not _echoes(r, d)
+        ]
+        return named or whole
     return whole
 
 
@@ -447,8 +455,13 @@ def next_steps(
         # The coffee, the call or the visit the note proposes, taken up before the role's
         # channel: the meeting comes before the connection, as the method asks.
         steps["meeting"] = bank.get("openness", "next", f"meeting_{analysis.meeting}", style)
-    own = bank.get("openness", "role", role, style)
-    named_role = _role_name(analysis, bank) if role in ("recruiter", "candidate") else None
+    if role == "candidate" and analysis.applied:
+        # They applied already: offer to answer a question, never "send your application".
+        own = bank.get("openness", "role", "candidate_applied", style)
+        named_role = None
+    else:
+        own = bank.get("openness", "role", role, style)
+        named_role = _role_name(analysis, bank) if role in ("recruiter", "candidate") else None
     if named_role:
         # "send me the details of the Staff Data Engineer role": the note's own words.
         templates = bank.get("openness", "role", f"{role}_named", style)
@@ -521,6 +534,18 @@ def _step_openings(
 
 def _pick(rng: random.Random, options: list[str]) -> str:
     return rng.choice(options) if options else ""
+
+
+def _opening(sentence: str) -> tuple[str, ...]:
+    return tuple(fold(sentence).split()[:2])
+
+
+def _pick_unlike(rng: random.Random, options: list[str], before: list[str]) -> str:
+    """A pick that does not open as a sentence just before it does: "J'aurai plaisir à en
+    savoir plus ... J'aurai plaisir à échanger" read as a stutter (round 15)."""
+    taken = {_opening(s) for s in before if s}
+    fresh = [o for o in options if _opening(o) not in taken]
+    return _pick(rng, fresh or options)
 
 
 def _cap(text: str) -> str:
@@ -603,7 +628,8 @@ def _openness_long(
         sentences.append(_pick(rng, bank.get("openness", "need", plan.need, "long")))
     sentences.append(
         _fill(
-            _pick(rng, bank.get("openness", path, "long")), {"channels": _channels(profile, bank)}
+            _pick_unlike(rng, bank.get("openness", path, "long"), sentences),
+            {"channels": _channels(profile, bank)},
         )
     )
     sentences.append(_pick(rng, bank.get("thanks", "long")))
