@@ -127,3 +127,44 @@ def test_openness_sentences_never_open_alike() -> None:
         openness = paragraphs[-2] if len(paragraphs) >= 4 else paragraphs[-1]
         starts = [tuple(fold(s).split()[:2]) for s in re.split(r"(?<=[.!?])\s+", openness)]
         assert len(starts) == len(set(starts)), (case["id"], openness)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Salut Inès, on a discuté au salon du livre de Genève samedi. Si tu passes à "
+        "Lausanne en juin, fais-moi signe ! Théo",
+        "Hi Sam, good to meet you at the Leeds food fair on Sunday. If you're ever in "
+        "Harrogate, let me know! Priya",
+    ],
+)
+def test_a_visit_the_note_proposes_is_taken_up(note: str) -> None:
+    assert read_note(note).meeting == "visit"
+    for style in ("long", "short"):
+        reply = fold(rewrite(note, style=style, engine="offline").message)
+        assert re.search(r"in person|en personne", reply), reply
+
+
+@pytest.mark.parametrize(
+    ("note", "thanked"),
+    [
+        (
+            "Bonjour Anne, merci pour l'échange d'hier au colloque de Tours sur les archives "
+            "sonores. Je vous enverrai notre guide de numérisation dès sa parution. Marc",
+            "merci aussi pour l'envoi|merci pour ce que vous proposez",
+        ),
+        (
+            "Hi Lena, great to chat at the Bristol planning forum yesterday. I'll send you "
+            "the flood-risk report we discussed once it's signed off. Joe",
+            "offering to send|offered to send",
+        ),
+    ],
+)
+def test_a_promised_document_is_thanked_for_in_the_long_reply(note: str, thanked: str) -> None:
+    assert read_note(note).sends
+    assert re.search(thanked, fold(rewrite(note, style="long", engine="offline").message))
+
+
+def test_as_promised_alone_is_the_invitation_not_a_promise_to_send() -> None:
+    note = "Lovely to meet you at the Hexham craft market on Saturday! As promised, here's me. Kit"
+    assert not read_note(note).sends

@@ -616,12 +616,12 @@ def _openness_long(
     if action and analysis.action == "meet":
         # A concrete need: the meeting (or group, or the user's channels) comes first.
         offer = _fill(_pick(rng, action), {"channels": _channels(profile, bank)})
-        return " ".join([offer, _pick(rng, bank.get("thanks", "long"))])
+        return " ".join([offer, _closing(analysis, bank, rng)])
     mine = own_channels(profile, bank.lang)
     meets = _meets(analysis, profile)
     step = [] if mine else _step_openings(plan, analysis, bank, "long", meets=meets)
     if step:
-        return " ".join([_pick(rng, step), _pick(rng, bank.get("thanks", "long"))])
+        return " ".join([_pick(rng, step), _closing(analysis, bank, rng)])
     if action:
         sentences.append(_pick(rng, action))
     elif plan.need:
@@ -632,8 +632,17 @@ def _openness_long(
             {"channels": _channels(profile, bank)},
         )
     )
-    sentences.append(_pick(rng, bank.get("thanks", "long")))
+    sentences.append(_closing(analysis, bank, rng))
     return " ".join(s for s in sentences if s)
+
+
+def _closing(analysis: Reading, bank: _Bank, rng: random.Random) -> str:
+    """The openness paragraph's last words: thanks for understanding, after thanks for what
+    the note promised to send, if it did ("comme promis, je vous envoie le bilan")."""
+    closing = _pick(rng, bank.get("thanks", "long"))
+    if analysis.sends and analysis.role not in ("seller", "generic"):
+        return f"{_pick(rng, bank.get('sends_thanks', 'long'))} {closing}"
+    return closing
 
 
 def _long(

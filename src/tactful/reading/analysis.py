@@ -93,6 +93,8 @@ class Reading(DataModel):
     applied: bool = False
     """The note says its writer already applied or sent a CV (``[applied]`` cues): a
     candidate is not asked for the application again."""
+    sends: bool = False
+    """The note promises to send something (``[sends]`` cues): the long reply thanks for it."""
     role: Role = "peer"
     """Who the inviter is here (``cues.find_role``): a candidate is never thanked for
     "thinking of me", a student never offered "send me the role"."""
@@ -149,6 +151,7 @@ def read_note(
     follows = lx.find_follow(safe, lex)
     speaks = lx.find_speaking(safe, lex)
     applied = lx.find_applied(safe, lex)
+    sends = lx.find_sends(safe, lex)
     own_words = lx.without_injections(norm, lex)
     # The kind cues read the inviter's own words: an injected sentence (and the link it
     # carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
@@ -192,6 +195,7 @@ def read_note(
         follows=follows,
         speaks=speaks,
         applied=applied,
+        sends=sends,
         role=role,
         kinds=kinds,
     )

@@ -608,6 +608,12 @@ def find_applied(safe: str, lex: Lexicon) -> bool:
     return lex.applied.search(fold_aligned(safe)) is not None
 
 
+def find_sends(safe: str, lex: Lexicon) -> bool:
+    """The note promises to send something ("as promised, I'll send you the photos",
+    "comme promis, je vous envoie le bilan"): a kindness the reply thanks for."""
+    return lex.sends.search(fold_aligned(safe)) is not None
+
+
 def find_met(safe: str, lex: Lexicon) -> bool:
     """Whether the note says the two already met or exchanged (at an event, in a group).
 

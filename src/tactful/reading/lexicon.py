@@ -179,6 +179,7 @@ class Lexicon:
     follows: re.Pattern[str]
     speaking: re.Pattern[str]
     applied: re.Pattern[str]
+    sends: re.Pattern[str]
     countries: frozenset[str]
     first_person: frozenset[str]
 
@@ -326,6 +327,7 @@ def lexicon(lang: str) -> Lexicon:
         follows=phrase_re(data.get("follows", {}).get("cues", [])),
         speaking=phrase_re(data.get("speaking", {}).get("cues", [])),
         applied=phrase_re(data.get("applied", {}).get("cues", [])),
+        sends=phrase_re(data.get("sends", {}).get("cues", [])),
         countries=frozenset(fold(c) for c in events.get("countries", [])),
         first_person=frozenset(fold(w) for w in sanitise.get("first_person", [])),
     )
