@@ -31,6 +31,12 @@ from tactful.text import fold
             "Jean-Baptiste",
         ),
         ("I really enjoyed your panel at the Cardiff data meetup last week. Diolch, Rhys", "Rhys"),
+        ("loved your talk on mobile onboarding!! would be great to connect 🙌 – mei ling", "Mei"),
+        (
+            "Loved your article on cold-chain audits, would be great to connect.\nBest "
+            "regards,\nPieter van den Berg",
+            "Pieter",
+        ),
         ("I really enjoyed your session on the new planning rules. Thanks, MacKenzie", "MacKenzie"),
     ],
 )
@@ -168,3 +174,10 @@ def test_a_promised_document_is_thanked_for_in_the_long_reply(note: str, thanked
 def test_as_promised_alone_is_the_invitation_not_a_promise_to_send() -> None:
     note = "Lovely to meet you at the Hexham craft market on Saturday! As promised, here's me. Kit"
     assert not read_note(note).sends
+
+
+def test_a_short_reply_names_its_subject_once() -> None:
+    """Two sentences that both say "live-ops burnout" read as a template (round 15)."""
+    note = "Loved your talk on live-ops burnout at the games summit, would be great to connect. Kai"
+    reply = rewrite(note, style="short", engine="offline").message
+    assert fold(reply).count("live-ops burnout") == 1, reply

@@ -487,7 +487,11 @@ def next_steps(
             steps[kind] = [
                 _fill(t, {"topic": place}, bank.grammar) for t in bank.get(*where, style)
             ]
-        if plan.echo and plan.situation in ("content_topic", "interest") and _short_echo(plan):
+        if (
+            plan.echo
+            and plan.situation in ("content_topic", "interest")
+            and _short_echo(plan, style)
+        ):
             templates = bank.get("openness", "next", "topic", style)
             steps["topic"] = [_fill(t, {"subject": plan.echo}, bank.grammar) for t in templates]
         if role == "fan" and "follow" not in steps:
@@ -502,14 +506,16 @@ def _meets(analysis: Reading, profile: Profile) -> bool:
     return kind is None or profile.triage.welcomes_meeting(kind)
 
 
-def _short_echo(plan: Plan) -> bool:
-    """Whether the thanked-for topic is short enough to name again in the openness.
+def _short_echo(plan: Plan, style: str) -> bool:
+    """Whether the thanked-for topic may be named again in the openness: a short subject
+    ("DevOps", "la paie"), in a long reply (a paragraph away from its thanks) or in a further
+    ``--variants`` draft (asked for another next step, the user gets this one too).
 
     Round 8's readers flagged a long phrase said twice ("... about rural GP recruitment in
     the Highlands. ..., but let's talk about rural GP recruitment in the Highlands") as
-    robotic in a two-sentence reply; a short subject ("DevOps", "la paie") bears repeating.
+    robotic in a two-sentence reply, and round 15's a short one ("live-ops burnout").
     """
-    return len((plan.echo or "").split()) <= 3
+    return (style == "long" or plan.variant > 0) and len((plan.echo or "").split()) <= 3
 
 
 def _role_name(analysis: Reading, bank: _Bank) -> str | None:

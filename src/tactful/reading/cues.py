@@ -76,9 +76,10 @@ def name_phrase(
     """The first name in a signature-like segment ("- Priyanka", "Tomás Ruiz, CEO").
 
     ``signed`` (the segment followed a dash at the very end of the note) also
-    accepts a lower-case name ("- jen"), which is then capitalised. ``longer`` (the line
-    under a sign-off line) accepts four names ("Kimberly Ann Dela Cruz"); elsewhere four
-    capitalised words are a company as often ("Southern Cross Health Staffing").
+    accepts a lower-case name of one or two words ("- jen", "– wei ling"), capitalised.
+    ``longer`` (the line under a sign-off line) accepts four names ("Kimberly Ann Dela
+    Cruz"); elsewhere four capitalised words are a company as often ("Southern Cross Health
+    Staffing").
     """
     segment = re.split(r"[,|(/]| at | @ | chez | from |\s[-–—~]+\s", segment, maxsplit=1)[0]
     segment = trim_runs(segment, _EDGES)
@@ -94,9 +95,10 @@ def name_phrase(
         return None
     if len(words) > 1 and words[0].isupper() and words[0].isalpha() and len(words[0]) > 2:
         words = words[1:] + words[:1]  # "KOUADIO Serge": the surname in capitals comes first
+    if signed and len(words) <= 2 and all(w.isalpha() and w.islower() for w in words):
+        # "- jen", "– wei ling": a lower-case name after a closing dash, capitalised.
+        words = [w.capitalize() for w in words]
     first, *rest = words
-    if signed and len(words) == 1 and first.isalpha() and first.islower():
-        first = first.capitalize()
     if not is_name_word(first, lang):
         return None
     for word in rest:
@@ -178,12 +180,12 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
 # Where a run-on signature's name ends: "Rosie – Oakfield Digital", "Julie | Consultante",
 # "Mélanie, RH – Grand Hôtel", "Thomas @ Hiresoft", "Arnaud Rey (Lyon)".
 _SIGNATURE_CUT = re.compile(r"\s[-–—~]+\s|[|,(/@•]|\s(?:at|chez|from)\s")
-# Kisses and hugs after a name ("Lucy x"): part of the sign-off, never of the name.
 _GLUED = re.compile(r"([!,.])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
-_PARTICLES = frozenset(("mc", "mac", "de", "da", "di", "du", "la", "le", "van", "von", "st", "ma"))
+_NAME_OPENINGS = frozenset({"mc", "mac", "de", "da", "di", "du", "la", "le", "van", "von", "st"})
 """What opens a surname or first name with a capital inside ("McDonald", "DeShawn")."""
 _QUESTION_END = re.compile(r"\?[^\w]*$")
 _LAST_WORD = re.compile(r"[^\W\d_]{2,15}[.!]*\s*")
+# Kisses and hugs after a name ("Lucy x"): part of the sign-off, never of the name.
 _KISSES = frozenset({"x", "xx", "xxx", "xo", "xoxo", "bisous", "bises"})
 _SIGNATURE_WORDS = 14
 # How far from a line's end a run-on signature is looked for (a signature is short; a
@@ -353,7 +355,7 @@ def _brand(word: str) -> bool:
     digit, or capitals only ("CAUE", "KPMG")."""
     run = 0
     for at, char in enumerate(word[1:], start=1):
-        if char.isupper() and (run >= 4 or (run >= 1 and word[:at].lower() not in _PARTICLES)):
+        if char.isupper() and (run >= 4 or (run >= 1 and word[:at].lower() not in _NAME_OPENINGS)):
             return True
         run = run + 1 if char.islower() else 0
     return any(ch.isdigit() for ch in word) or (word.isupper() and len(word) > 1)
@@ -412,7 +414,7 @@ def find_inviter(
         segments = [s for s in _SEGMENT_BREAK.split(last) if s and s.strip(_DASHES)]
         if len(segments) > 1:
             tail = segments[-1]
-            dashed = re.search(r"\s[-–—~]+\s*[^\W\d_]+[.!]*\s*$", last) is not None
+            dashed = re.search(r"\s[-–—~]+\s*[^\W\d_]+(?: [^\W\d_]+)?[.!]*\s*$", last) is not None
             candidates.append(name_phrase(tail, lex.lang, signed=dashed))
             candidates.append(_signoff_then_name(tail, lex))
     for candidate in candidates:
