@@ -31,6 +31,15 @@ from tactful.text import fold
             "Jean-Baptiste",
         ),
         ("I really enjoyed your panel at the Cardiff data meetup last week. Diolch, Rhys", "Rhys"),
+        (
+            "I'd like to add you to my professional network on LinkedIn.\n\n- Kwabena Asante",
+            "Kwabena",
+        ),
+        (
+            "bonjour, je cherche un poste en logistique portuaire. si vous avez des pistes je "
+            "prends! merci\nyannick",
+            "Yannick",
+        ),
         ("loved your talk on mobile onboarding!! would be great to connect 🙌 – mei ling", "Mei"),
         (
             "Loved your article on cold-chain audits, would be great to connect.\nBest "
@@ -181,3 +190,23 @@ def test_a_short_reply_names_its_subject_once() -> None:
     note = "Loved your talk on live-ops burnout at the games summit, would be great to connect. Kai"
     reply = rewrite(note, style="short", engine="offline").message
     assert fold(reply).count("live-ops burnout") == 1, reply
+
+
+def test_a_coffee_the_note_proposes_comes_before_the_contact_who_suggested_it() -> None:
+    note = (
+        "Bonjour Élise, c'est Hervé Le Gall, de la coopérative, qui m'a conseillé de vous "
+        "écrire. Je reprends une ferme à Pontivy. Pourrions-nous en parler autour d'un café ? Alan"
+    )
+    for style in ("long", "short"):
+        reply = fold(rewrite(note, style=style, engine="offline").message)
+        assert "cafe" in reply.split("\n\n")[-2 if style == "long" else -1], reply
+        assert reply.count("herve le gall") <= 1, reply
+
+
+def test_a_short_french_reply_opens_with_a_greeting() -> None:
+    note = (
+        "Bonjour Claire, j'ai lu votre article sur la gestion des archives sonores, très "
+        "éclairant. Au plaisir d'échanger, Patrick"
+    )
+    reply = rewrite(note, style="short", engine="offline").message
+    assert reply.startswith(("Bonjour Patrick", "Salut Patrick")), reply

@@ -448,13 +448,18 @@ def next_steps(
     if analysis.follows:
         # The note asks to follow the user's work: that is its own next step, taken first.
         steps["follow"] = bank.get("openness", "next", "follow", style)
+    if analysis.meeting:
+        # The coffee, the call or the visit the note proposes, taken up before the contact
+        # and the role's channel: the meeting comes before the connection, as the method
+        # asks (round 15: "un café à Carnac" lost to "perhaps with the contact").
+        steps["meeting"] = bank.get("openness", "next", f"meeting_{analysis.meeting}", style)
     if contact:
+        if style == "short" and plan.situation == "mutual_named":
+            # Thanked for by full name in the first sentence: the first name is enough here
+            # ("Pierre-Yves Tanguy" twice in two sentences read as a form, round 15).
+            contact = contact.split()[0]
         templates = bank.get("openness", "next", "referred", style)
         steps["referred"] = [_fill(t, {"contact": contact}, bank.grammar) for t in templates]
-    if analysis.meeting:
-        # The coffee, the call or the visit the note proposes, taken up before the role's
-        # channel: the meeting comes before the connection, as the method asks.
-        steps["meeting"] = bank.get("openness", "next", f"meeting_{analysis.meeting}", style)
     if role == "candidate" and analysis.applied:
         # They applied already: offer to answer a question, never "send your application".
         own = bank.get("openness", "role", "candidate_applied", style)
@@ -687,6 +692,9 @@ def _short(
     """
     who = {"inviter": analysis.inviter} if analysis.inviter else {}
     addresses = _shuffled(rng, bank.get("address", "named" if who else "anonymous"))
+    # The bare name ("Patrick, merci ...") read as curt to round 15's French readers: it
+    # opens a reply only when no greeting fits in 300 characters.
+    addresses.sort(key=lambda address: address.startswith("{inviter}"))
     path = _path(analysis, profile, bank)
     primary = _action_openings(analysis, profile, bank, "short", plan)
     if not primary and not own_channels(profile, bank.lang) and analysis.action != "meet":

@@ -106,9 +106,23 @@ def name_phrase(
             continue  # "Mamadou DIALLO": French signatures write the surname in capitals
         initial = len(word) <= 2 and word[0].isupper() and word.rstrip(".").isalpha()
         particle = word.lower() in _PARTICLES
+        # A surname may be another language's greeting or thanks ("Kwabena Asante"): after
+        # a first name, only the language's own non-names (a role, a pronoun) stop it.
+        surname = word.isalpha() and len(word) > 2 and word.istitle()
+        if surname and fold_aligned(word) not in _own_non_names(lang):
+            continue
         if not (is_name_word(word, lang) or initial or particle):
             return None
     return first
+
+
+@cache
+def _own_non_names(lang: str) -> frozenset[str]:
+    """The language's own words that are no name (roles, pronouns, stopwords, titles),
+    without the other languages' greetings and thanks that ``not_names`` adds."""
+    data = language_data(lang, "analysis")
+    words = list(data["not_names"]) + list(language_data(lang, "language")["stopwords"])
+    return frozenset(fold(w) for w in words) | titles(lang)
 
 
 def clean_person_name(name: str) -> str:
@@ -408,6 +422,10 @@ def find_inviter(
         if len(lines) > 1:
             candidates.append(name_phrase(last, lex.lang))
             candidates.append(_signoff_then_name(last, lex))
+            closing = fold_aligned(lines[-2]).rstrip(" !.,").rsplit(" ", 1)[-1]
+            if closing in lex.signoffs:
+                # "... je prends! merci" over "jonathan": the name under a closing word.
+                candidates.append(name_phrase(last, lex.lang, signed=True))
         if len(lines) > 2:
             # "Me Antoine Lefèvre / Avocat au Barreau de Lyon": a title line under the name.
             candidates.append(name_phrase(lines[-2], lex.lang))
