@@ -210,3 +210,40 @@ def test_a_short_french_reply_opens_with_a_greeting() -> None:
     )
     reply = rewrite(note, style="short", engine="offline").message
     assert reply.startswith(("Bonjour Patrick", "Salut Patrick")), reply
+
+
+@pytest.mark.parametrize(
+    ("note", "event"),
+    [
+        (
+            "Hi Rachel! I run the Leeds Fundraisers' Breakfast, a monthly meetup. Our 9 May "
+            "session is on legacy giving and I'd love you to be one of the panelists given "
+            "your work at the Leeds food bank. Tom",
+            "Leeds Fundraisers' Breakfast",
+        ),
+        (
+            "Hey Kojo! We run Kumasi Game Devs, a monthly meetup, and the next one is at the "
+            "Kumasi Hub in April. Would love for you to demo your puzzle game there. Esi",
+            None,
+        ),
+    ],
+)
+def test_an_invitation_to_speak_or_demo_is_answered_as_a_proposal(
+    note: str, event: str | None
+) -> None:
+    reading = read_note(note)
+    assert reading.role == "organiser" and reading.speaks
+    for style in ("long", "short"):
+        reply = rewrite(note, style=style, engine="offline").message
+        assert "food bank" not in reply  # the user's employer, not the session's topic
+        if event:
+            assert event in reply, reply
+
+
+def test_a_date_after_an_event_name_is_not_part_of_it() -> None:
+    note = (
+        "Hi Sofia, we're organising a panel on remote work at DevConf in March and would love "
+        "to have you as a speaker. Anna"
+    )
+    events = [ref.topic for ref in read_note(note).references if ref.kind == "event"]
+    assert events and not any("March" in (topic or "") for topic in events), events

@@ -58,7 +58,9 @@ MEETS += ("parler d'abord", "talk it through", "prenons d'abord un café")
 # The meeting the note itself offers (its event, its call) or a call for one person's ask.
 MEETS += ("talk there first", "meet you there first", "en parlerons sur place", "y rencontrer")
 MEETS += ("en parlera sur place", "call or a coffee first", "un appel ou un café", "appel d'abord")
-MEETS += ("un court appel ou un café",)
+MEETS += ("un court appel ou un café", "meet there", "occasion de nous rencontrer")
+MEETS += ("nous y rencontrerons", "occasion de se rencontrer", "on s'y rencontrera")
+MEETS += ("meet you there",)
 
 
 @pytest.mark.parametrize("style", ["long", "short"])

@@ -471,7 +471,13 @@ def next_steps(
         # "send me the details of the Staff Data Engineer role": the note's own words.
         templates = bank.get("openness", "role", f"{role}_named", style)
         own = own + [_fill(t, {"role": named_role}, bank.grammar) for t in templates]
-    if role == "organiser" and analysis.speaks:
+    if role == "organiser" and analysis.speaks and event:
+        # Asked to speak at a named event: the reply answers that request by its name
+        # (round 15's readers wanted the invitation itself taken up).
+        key = "organiser_speak_event_meet" if meets else "organiser_speak_event"
+        templates = bank.get("openness", "role", key, style)
+        steps["role"] = [_fill(t, {"topic": event}, bank.grammar) for t in templates]
+    elif role == "organiser" and analysis.speaks:
         # Asked to speak, host or record: the reply answers that request (the details by
         # email), never "if I can come to the meetup" as if invited to attend (round 12).
         key = "organiser_speak_meet" if meets else "organiser_speak"

@@ -837,11 +837,14 @@ def _starts_place(words: list[str], folded: list[str], idx: int, lex: Lexicon) -
 
 
 def trim_name(name: str, lex: Lexicon) -> str:
-    """Drop trailing words outside a proper name ("Concordia and I'd" -> "Concordia")."""
+    """Drop trailing words outside a proper name ("Concordia and I'd" -> "Concordia",
+    "DevConf in March" -> "DevConf")."""
     words = name.split()
     joiners = {fold(j) for j in lex.raw["events"]["name_joiners"]}
     while words and (
-        fold_aligned(words[-1]) in not_names(lex.lang) or fold_aligned(words[-1]) in joiners
+        fold_aligned(words[-1]) in not_names(lex.lang)
+        or fold_aligned(words[-1]) in joiners
+        or fold_aligned(words[-1]) in lex.date_words  # "DevConf in March": the date follows
     ):
         words.pop()
     return " ".join(words)
