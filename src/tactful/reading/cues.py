@@ -845,6 +845,8 @@ def trim_name(name: str, lex: Lexicon) -> str:
         fold_aligned(words[-1]) in not_names(lex.lang)
         or fold_aligned(words[-1]) in joiners
         or fold_aligned(words[-1]) in lex.date_words  # "DevConf in March": the date follows
+        or words[-1].isdigit()  # "la réunion du CRCM le 12"
+        or (len(words) > 1 and fold_aligned(words[-1]) in lex.articles)
     ):
         words.pop()
     return " ".join(words)
@@ -903,6 +905,13 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
             art = prev_words[-2] if len(prev_words) > 1 else ""
             if art in lex.articles:
                 t_start -= len(art) + 1
+        elif (linked := _linked_noun(prev_words, lex)) is not None:
+            # "à la réunion du CRCM", "the meeting of the DRA": the noun names the event.
+            kind = "event" if linked in lex.event_nouns else "group"
+            t_start = max(0, start - 60) + before.rfind(f"{linked} ")
+            art = _last_word(folded, t_start)
+            if art in lex.articles:
+                t_start -= len(art) + 1
         elif nxt in lex.group_nouns or nxt in lex.event_nouns:
             kind = "group" if nxt in lex.group_nouns else "event"
             t_end = end + 1 + len(nxt)
@@ -951,6 +960,22 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
 _AFFILIATED = re.compile(
     r"[A-ZÀ-ÖØ-Þ][\w'-]+[ ][A-ZÀ-ÖØ-Þ][\w'-]+,?[ ](?:at|from|chez|de)[ ](?:the[ ])?$"
 )
+
+
+_LINKS = frozenset({"du", "des", "de", "of"})
+_LINKED_ARTICLES = frozenset({"la", "the"})
+
+
+def _linked_noun(prev_words: list[str], lex: Lexicon) -> str | None:
+    """The event or group noun a name is linked to by "du", "de la", "of the" ("la réunion
+    du CRCM", "le salon de la FIARA"), or None."""
+    words = list(prev_words[-3:])
+    if words and words[-1] in _LINKED_ARTICLES:
+        words.pop()
+    if len(words) < 2 or words[-1] not in _LINKS:
+        return None
+    noun = words[-2]
+    return noun if noun in lex.event_nouns or noun in lex.group_nouns else None
 
 
 def _school(name: str, lex: Lexicon) -> bool:
