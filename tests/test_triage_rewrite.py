@@ -60,7 +60,7 @@ MEETS += ("talk there first", "meet you there first", "en parlerons sur place", 
 MEETS += ("en parlera sur place", "call or a coffee first", "un appel ou un café", "appel d'abord")
 MEETS += ("un court appel ou un café", "meet there", "occasion de nous rencontrer")
 MEETS += ("nous y rencontrerons", "occasion de se rencontrer", "on s'y rencontrera")
-MEETS += ("meet you there",)
+MEETS += ("meet you there", "parlons-en d'abord", "d'en parler d'abord au téléphone")
 
 
 @pytest.mark.parametrize("style", ["long", "short"])

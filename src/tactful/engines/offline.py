@@ -361,6 +361,7 @@ def _rationales(analysis: Reading, profile: Profile, bank: _Bank, style: str) ->
 
     The user's own policy still wins when set (it is their reason, in their words).
     """
+    join = bank.grammar.get("reason_join", {}).get(style, ", ")
     # A former classmate or colleague shared a past: the reason must not deny it either.
     if (analysis.met or analysis.role == "alumni") and not (profile.policy or "").strip():
         met = bank.get("rationale_met", style)
@@ -369,7 +370,7 @@ def _rationales(analysis: Reading, profile: Profile, bank: _Bank, style: str) ->
         if met:
             # "<reason> and <…>" / "<reason> et <…>" join without a comma.
             joined = [
-                f"{r} {d}" if d.split()[0] in ("and", "et") else f"{r}, {d}"
+                f"{r} {d}" if d.split()[0] in ("and", "et") else f"{r}{join}{d}"
                 for r in reasons
                 for d in decisions
             ]
@@ -378,14 +379,14 @@ def _rationales(analysis: Reading, profile: Profile, bank: _Bank, style: str) ->
     reasons = bank.get("rationale_reason", style)
     decisions = bank.get("rationale_decision", style)
     whole = bank.get("rationale", style) + [
-        f"{r}, {d}" for r in reasons for d in decisions if not _echoes(r, d)
+        f"{r}{join}{d}" for r in reasons for d in decisions if not _echoes(r, d)
     ]
     if analysis.role in PROPOSING or analysis.speaks:
         # The note proposes something besides connecting (a talk, a job, an application):
         # "I'll pass" or "your invitation" reads as turning that down too (round 8's and
         # round 15's readers could not tell which was meant). The decision names LinkedIn.
         named = [
-            f"{r}, {d}"
+            f"{r}{join}{d}"
             for r in reasons
             for d in bank.get("rationale_connect_decision", style)
             if not _echoes(r, d)
@@ -474,13 +475,17 @@ def next_steps(
     if role == "organiser" and analysis.speaks and event:
         # Asked to speak at a named event: the reply answers that request by its name
         # (round 15's readers wanted the invitation itself taken up).
-        key = "organiser_speak_event_meet" if meets else "organiser_speak_event"
+        key = (
+            "organiser_speak_event_meet"
+            if meets and not analysis.remote
+            else "organiser_speak_event"
+        )
         templates = bank.get("openness", "role", key, style)
         steps["role"] = [_fill(t, {"topic": event}, bank.grammar) for t in templates]
     elif role == "organiser" and analysis.speaks:
         # Asked to speak, host or record: the reply answers that request (the details by
         # email), never "if I can come to the meetup" as if invited to attend (round 12).
-        key = "organiser_speak_meet" if meets else "organiser_speak"
+        key = "organiser_speak_meet" if meets and not analysis.remote else "organiser_speak"
         steps["role"] = bank.get("openness", "role", key, style)
     elif role == "organiser" and event:
         # Meeting at their event, unless the user's triage policy refuses meetings for this
@@ -654,11 +659,11 @@ def _openness_long(
 
 
 def _closing(analysis: Reading, bank: _Bank, rng: random.Random) -> str:
-    """The openness paragraph's last words: thanks for understanding, after thanks for what
-    the note promised to send, if it did ("comme promis, je vous envoie le bilan")."""
+    """The openness paragraph's last words: thanks for understanding, after a word on what
+    the note promised to send, if it did ("je vous enverrai notre guide")."""
     closing = _pick(rng, bank.get("thanks", "long"))
     if analysis.sends and analysis.role not in ("seller", "generic"):
-        return f"{_pick(rng, bank.get('sends_thanks', 'long'))} {closing}"
+        return f"{_pick(rng, bank.get('sends_reply', 'long'))} {closing}"
     return closing
 
 

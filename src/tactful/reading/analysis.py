@@ -94,6 +94,8 @@ class Reading(DataModel):
     """The note says its writer already applied or sent a CV (``[applied]`` cues): a
     candidate is not asked for the application again."""
     sends: bool = False
+    remote: bool = False
+    """The note's proposal happens at a distance (``[remote]`` cues): nowhere to meet."""
     """The note promises to send something (``[sends]`` cues): the long reply thanks for it."""
     role: Role = "peer"
     """Who the inviter is here (``cues.find_role``): a candidate is never thanked for
@@ -145,6 +147,14 @@ def read_note(
     if stock:
         signals.append(Signal(kind="stock", evidence=norm[:80]))
     purpose, pitch_cues = lx.find_purpose(safe, lex, signals)
+    if purpose == "selling" and lx.only_meeting_asks(pitch_cues, lex):
+        # "Would you be open to a quick call before I send my application?": the meeting
+        # asks of someone applying or looking for work are no pitch (round 16).
+        seeker = lx.find_role(
+            safe, lex, stock=stock, purpose="networking", references=references, met=False
+        )
+        if seeker in SEEKERS:
+            purpose, pitch_cues = "networking", []
     signals.extend(Signal(kind="pitch", evidence=cue) for cue in pitch_cues)
     met = lx.find_met(safe, lex)
     meeting = lx.find_meeting(safe, lex)
@@ -152,6 +162,7 @@ def read_note(
     speaks = lx.find_speaking(safe, lex)
     applied = lx.find_applied(safe, lex)
     sends = lx.find_sends(safe, lex)
+    remote = lx.find_remote(safe, lex)
     own_words = lx.without_injections(norm, lex)
     # The kind cues read the inviter's own words: an injected sentence (and the link it
     # carries) is an attack on the drafter, not the inviter's pitch, and must not turn a
@@ -196,6 +207,7 @@ def read_note(
         speaks=speaks,
         applied=applied,
         sends=sends,
+        remote=remote,
         role=role,
         kinds=kinds,
     )

@@ -411,6 +411,9 @@ def find_inviter(
         candidates.append(_signature_block(lines, lex))
         candidates.append(_inline_signature(lines[-1], lex))
     if len(lines) > 1:
+        if lines[-1][:1] in "-–—~":
+            # "— Beth" under "... Um! Yah! Yah!": a dash and a name on the last line sign.
+            candidates.append(name_phrase(lines[-1], lex.lang, signed=True))
         # "... spot on. Cheers,Noor" over a company line ("FibreWest Networks").
         candidates.append(_inline_signature(lines[-2], lex, proper=True))
     if lines:
@@ -634,6 +637,21 @@ def find_sends(safe: str, lex: Lexicon) -> bool:
     return lex.sends.search(fold_aligned(safe)) is not None
 
 
+def only_meeting_asks(pitch_cues: list[str], lex: Lexicon) -> bool:
+    """Whether every selling cue found only asks for a meeting ("quick call", "would you be
+    open to"; ``[purposes] meeting_asks``)."""
+    asks = {
+        fold(a) for a in language_data(lex.lang, "analysis")["purposes"].get("meeting_asks", [])
+    }
+    return bool(pitch_cues) and all(fold(cue) in asks for cue in pitch_cues)
+
+
+def find_remote(safe: str, lex: Lexicon) -> bool:
+    """The note's proposal happens at a distance ("Recording is remote", "en visio"): no
+    meeting there to offer."""
+    return lex.remote.search(fold_aligned(safe)) is not None
+
+
 def find_met(safe: str, lex: Lexicon) -> bool:
     """Whether the note says the two already met or exchanged (at an event, in a group).
 
@@ -802,6 +820,8 @@ def cut_topic(raw: str, lex: Lexicon) -> str:
         if one in lex.topic_stops or two in lex.topic_stops or three in lex.topic_stops:
             if one in _POSSESSIVES and idx > 0 and folded[idx - 1].endswith("ing"):
                 return ""  # "about firing | your biggest client": the verb's object is cut
+            if idx > 0 and folded[idx - 1] in lex.linking_verbs:
+                return ""  # "... making guests sound | like robots": the cut says the opposite
             words = words[:idx]
             break
         if idx > 0 and (_starts_place(words, folded, idx, lex) or _starts_date(folded, idx, lex)):
@@ -869,6 +889,7 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
             eventful[line_start] = bool(lex.event_verbs.search(line) or lex.talk_nouns.search(line))
         return eventful[line_start]
 
+    common = lex.group_nouns | lex.event_nouns | lex.date_words
     for match in lex.name_seq.finditer(safe):
         start, end = match.span()
         if start > 0 and (safe[start - 1].isalnum() or safe[start - 1] in "'-"):
@@ -883,13 +904,15 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
             continue
         if fold_aligned(name) in lex.countries:
             continue  # "au Cameroun", "in Kenya": a place, not an event or a group
-        if name.replace(" ", "").isdigit():
-            continue  # "promo 2016", "class of 2015": a year, not a group's name
+        words = fold_aligned(name).split()
+        if all(w.isdigit() or w in common or w in not_names(lex.lang) for w in words):
+            # "promo 2016", "Promo 2016", "Prochaine rencontre", "Next Session": a year or
+            # common words, not a group's or an event's name.
+            continue
         if _school(name, lex):
             continue  # "à la HES-SO Valais (2015)": where they studied, not where to meet
         if _titled(folded[max(0, start - 40) : start], lex):
             continue  # "the new role as Head of Network Planning": a job title, not a group
-        words = fold_aligned(name).split()
         if _is_signoff_line(name, lex):
             continue
         before = folded[max(0, start - 60) : start]
@@ -924,6 +947,7 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
             and eventful_line(start)
             and (_event_like(name, words) or _articled(before, lex))
             and not _affiliation(safe[max(0, start - 60) : start])
+            and not _employed(before, lex)
         ):
             kind = "event"  # "at PyCon", "à VivaTech"; "in Leeds", "à Lausanne" are towns
         elif (cue := lex.group_cues.search(before.rstrip())) and not _weak_group_cue(cue, lex):
@@ -1002,6 +1026,14 @@ def _affiliation(before: str) -> bool:
     """``before`` ends with a capitalised first name and surname, then "at": what follows
     is where that person works, not an event the two share."""
     return _AFFILIATED.search(before) is not None
+
+
+def _employed(before: str, lex: Lexicon) -> bool:
+    """The sentence before the name says where its writer works ("I'm now in reserving at
+    Lagos Re", ``[events] employment_cues``): an employer, not an event."""
+    sentence = re.split(r"[.!?\n]", before)[-1]
+    cues = lex.raw["events"].get("employment_cues", [])
+    return any(re.search(rf"(?<!\w){re.escape(fold(cue))}(?!\w)", sentence) for cue in cues)
 
 
 def _event_like(name: str, words: list[str]) -> bool:

@@ -135,6 +135,8 @@ class Lexicon:
     preposition: re.Pattern[str]
     prefixes: dict[str, str]
     topic_stops: frozenset[str]
+    linking_verbs: frozenset[str]
+    """Verbs "like" completes ("sound like"): a topic cut there would say the opposite."""
     interest: re.Pattern[str]
     event_verbs: re.Pattern[str]
     event_nouns: frozenset[str]
@@ -180,6 +182,7 @@ class Lexicon:
     speaking: re.Pattern[str]
     applied: re.Pattern[str]
     sends: re.Pattern[str]
+    remote: re.Pattern[str]
     countries: frozenset[str]
     first_person: frozenset[str]
 
@@ -266,6 +269,7 @@ def lexicon(lang: str) -> Lexicon:
         ),
         prefixes=preps,
         topic_stops=frozenset(fold(s) for s in refs["topic_stops"]),
+        linking_verbs=frozenset(fold(s) for s in refs.get("linking_verbs", [])),
         interest=regex(
             rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ]"
             rf"(?P<topic>[^\n]{{0,{TOPIC_SPAN + 1}}}))"
@@ -328,6 +332,7 @@ def lexicon(lang: str) -> Lexicon:
         speaking=phrase_re(data.get("speaking", {}).get("cues", [])),
         applied=phrase_re(data.get("applied", {}).get("cues", [])),
         sends=phrase_re(data.get("sends", {}).get("cues", [])),
+        remote=phrase_re(data.get("remote", {}).get("cues", [])),
         countries=frozenset(fold(c) for c in events.get("countries", [])),
         first_person=frozenset(fold(w) for w in sanitise.get("first_person", [])),
     )
