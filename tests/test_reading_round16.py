@@ -119,3 +119,29 @@ def test_a_promised_document_adds_no_further_thanks() -> None:
     openness = rewrite(note, style="long", engine="offline").message.split("\n\n")[-2]
     assert "m'envoyer" in openness
     assert len(re.findall(r"\bmerci\b", fold(openness))) <= 2, openness
+
+
+def test_a_month_after_a_topic_is_when_not_what() -> None:
+    note = (
+        "Salut Inès ! On tourne un épisode sur la céramique en mai, tu serais notre invitée. "
+        "Partante? 🎬\nJean-Baptiste"
+    )
+    for style in ("long", "short"):
+        assert "céramique en mai" not in rewrite(note, style=style, engine="offline").message
+
+
+def test_a_long_topic_ends_before_a_place_phrase_not_inside_it() -> None:
+    note = (
+        "Bonjour Madame, étudiante à l'ENIT, j'ai assisté à votre intervention sur la "
+        "réutilisation des eaux usées traitées dans la région de Sfax. Merci ! Yasmine"
+    )
+    for style in ("long", "short"):
+        message = rewrite(note, style=style, engine="offline").message
+        assert "dans la région." not in message and "dans la région " not in message, message
+
+
+def test_a_french_reply_never_opens_in_english() -> None:
+    note = "Allô Maxime! J'ai adoré ta conférence sur les barrages au colloque de l'AQTE. Audrey"
+    for seed in range(6):
+        reply = rewrite(note, style="long", engine="offline", seed=seed).message
+        assert not reply.startswith("Hello"), reply

@@ -749,7 +749,15 @@ def sanitise_topic(
         )
         if not inside_name:
             return None
-    words = _topic_run(topic).split()[:max_words]
+    run = _topic_run(topic).split()
+    words = run[:max_words]
+    if len(run) > max_words:
+        # Cut inside a phrase: end before its last place or date phrase rather than on half
+        # of it ("... traitées dans la région | de Sfax" -> "... traitées", round 16).
+        for at in range(len(words) - 1, 1, -1):
+            if fold_aligned(words[at]) in lex.topic_places:
+                words = words[:at]
+                break
     while words and fold_aligned(words[-1]).strip(".") in lex.dangling:
         words.pop()
     if words and fold_aligned(words[0]) in lex.pronouns:
@@ -824,7 +832,8 @@ def cut_topic(raw: str, lex: Lexicon) -> str:
                 return ""  # "... making guests sound | like robots": the cut says the opposite
             words = words[:idx]
             break
-        if idx > 0 and (_starts_place(words, folded, idx, lex) or _starts_date(folded, idx, lex)):
+        placed = idx > 0 and folded[idx - 1] not in lex.place_heads
+        if placed and (_starts_place(words, folded, idx, lex) or _starts_date(folded, idx, lex)):
             words = words[:idx]
             break
         if any(one.startswith(stop) for stop in lex.elided_stops):
@@ -840,6 +849,8 @@ def _starts_date(folded: list[str], idx: int, lex: Lexicon) -> bool:
     nxt = folded[idx + 1].strip(",.") if idx + 1 < len(folded) else ""
     if word in {"le", "on", "the", "du", "au", "from", "until", "jusqu'au"} and nxt[:1].isdigit():
         return True
+    if word in {"en", "in", "next", "this", "last"} and nxt in lex.date_words:
+        return True  # "la céramique en mai", "a panel in April": the month is when, not what
     ordinal = word.endswith(("st", "nd", "rd", "th", "er"))
     return word[:1].isdigit() and (nxt in lex.date_words or ordinal)
 

@@ -136,6 +136,8 @@ class Lexicon:
     prefixes: dict[str, str]
     topic_stops: frozenset[str]
     linking_verbs: frozenset[str]
+    place_heads: frozenset[str]
+    """Nouns a place phrase completes ("la région de Sfax"): no topic cut after them."""
     """Verbs "like" completes ("sound like"): a topic cut there would say the opposite."""
     interest: re.Pattern[str]
     event_verbs: re.Pattern[str]
@@ -270,6 +272,7 @@ def lexicon(lang: str) -> Lexicon:
         prefixes=preps,
         topic_stops=frozenset(fold(s) for s in refs["topic_stops"]),
         linking_verbs=frozenset(fold(s) for s in refs.get("linking_verbs", [])),
+        place_heads=frozenset(fold(s) for s in refs.get("place_heads", [])),
         interest=regex(
             rf"(?=(?P<cue>{phrase_alternation(data['interests']['cues'])})[ ]"
             rf"(?P<topic>[^\n]{{0,{TOPIC_SPAN + 1}}}))"
