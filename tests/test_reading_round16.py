@@ -145,3 +145,13 @@ def test_a_french_reply_never_opens_in_english() -> None:
     for seed in range(6):
         reply = rewrite(note, style="long", engine="offline", seed=seed).message
         assert not reply.startswith("Hello"), reply
+
+
+def test_a_job_seeker_asking_for_leads_is_offered_to_send_a_cv_not_a_coffee() -> None:
+    note = (
+        "Bonjour Claire, après 10 ans en filature à Tourcoing, je me reconvertis dans le "
+        "recyclage textile. Si vous entendez parler de quelque chose, je suis preneur. Karim"
+    )
+    for style in ("long", "short"):
+        reply = fold(rewrite(note, style=style, engine="offline").message)
+        assert "cv" in reply and "cafe" not in reply, reply

@@ -617,6 +617,12 @@ def _action_openings(
             if meetings:
                 # Further --variants take the note's other meetings in turn.
                 return meetings[plan.variant % len(meetings)]
+        if analysis.role == "job_seeker" and analysis.meeting is None:
+            # "Si vous entendez parler de quelque chose": leads, not a meeting, are asked for;
+            # the CV by message answers that (round 16: a coffee offered instead).
+            own = bank.get("openness", "role", "job_seeker", style)
+            if own:
+                return own
         if own_channels(profile, bank.lang):
             key = "meet_channels"
         elif analysis.role in ONE_TO_ONE:
