@@ -41,7 +41,14 @@ from tactful.reading.note import (
 from tactful.reading.references import find_references
 from tactful.reading.role_model import learnt_role, sure_role
 from tactful.resources import languages
-from tactful.text import check_size, detect_language, in_another_language, normalise, words
+from tactful.text import (
+    check_size,
+    detect_language,
+    fold_aligned,
+    in_another_language,
+    normalise,
+    words,
+)
 
 __all__ = [
     "Lang",
@@ -94,9 +101,9 @@ class Reading(DataModel):
     """The note says its writer already applied or sent a CV (``[applied]`` cues): a
     candidate is not asked for the application again."""
     sends: bool = False
+    """The note promises to send something (``[sends]`` cues): the long reply takes it up."""
     remote: bool = False
     """The note's proposal happens at a distance (``[remote]`` cues): nowhere to meet."""
-    """The note promises to send something (``[sends]`` cues): the long reply thanks for it."""
     role: Role = "peer"
     """Who the inviter is here (``cues.find_role``): a candidate is never thanked for
     "thinking of me", a student never offered "send me the role"."""
@@ -156,13 +163,14 @@ def read_note(
         if seeker in SEEKERS:
             purpose, pitch_cues = "networking", []
     signals.extend(Signal(kind="pitch", evidence=cue) for cue in pitch_cues)
-    met = lx.find_met(safe, lex)
-    meeting = lx.find_meeting(safe, lex)
-    follows = lx.find_follow(safe, lex)
-    speaks = lx.find_speaking(safe, lex)
-    applied = lx.find_applied(safe, lex)
-    sends = lx.find_sends(safe, lex)
-    remote = lx.find_remote(safe, lex)
+    folded = fold_aligned(safe)  # folded once for every cue list below
+    met = lx.find_met(folded, lex)
+    meeting = lx.find_meeting(folded, lex)
+    follows = lx.find_follow(folded, lex)
+    speaks = lx.find_speaking(folded, lex)
+    applied = lx.find_applied(folded, lex)
+    sends = lx.find_sends(folded, lex)
+    remote = lx.find_remote(folded, lex)
     own_words = lx.without_injections(norm, lex)
     # The kind cues read the inviter's own words: an injected sentence (and the link it
     # carries) is an attack on the drafter, not the inviter's pitch, and must not turn a

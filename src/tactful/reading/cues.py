@@ -602,63 +602,62 @@ def find_request(safe: str, lex: Lexicon) -> bool:
     return "?" in safe or lex.requests.search(fold_aligned(safe)) is not None
 
 
-def find_meeting(safe: str, lex: Lexicon) -> str | None:
-    """The meeting the note proposes ("a coffee", "a quick call", "un déjeuner"), by kind."""
-    folded = fold_aligned(safe)
+def find_meeting(folded: str, lex: Lexicon) -> str | None:
+    """The meeting the note proposes ("a coffee", "a quick call", "un déjeuner"), by kind.
+
+    This and the other ``find_*`` cue tests below take the note already folded
+    (``fold_aligned``): ``read_note`` folds it once for all of them."""
     for kind, pattern in lex.meetings:
         if pattern.search(folded):
             return kind
     return None
 
 
-def find_follow(safe: str, lex: Lexicon) -> bool:
+def find_follow(folded: str, lex: Lexicon) -> bool:
     """The note asks to follow the user's work ("I'd like to follow your work", "suivre tes
     projets"): following is the next step it names itself."""
-    return lex.follows.search(fold_aligned(safe)) is not None
+    return lex.follows.search(folded) is not None
 
 
-def find_speaking(safe: str, lex: Lexicon) -> bool:
+def find_speaking(folded: str, lex: Lexicon) -> bool:
     """The note asks the user to speak, present, host or record ("a lightning talk at the
     meetup", "accepteriez-vous d'intervenir"): a request of its own, which declining the
     connection must not seem to refuse."""
-    return lex.speaking.search(fold_aligned(safe)) is not None
+    return lex.speaking.search(folded) is not None
 
 
-def find_applied(safe: str, lex: Lexicon) -> bool:
+def find_applied(folded: str, lex: Lexicon) -> bool:
     """The note says its writer already applied or sent a CV ("I applied last week", "je
     vous ai envoyé ma bande démo"): the reply answers a question, never asks for the
     application again."""
-    return lex.applied.search(fold_aligned(safe)) is not None
+    return lex.applied.search(folded) is not None
 
 
-def find_sends(safe: str, lex: Lexicon) -> bool:
+def find_sends(folded: str, lex: Lexicon) -> bool:
     """The note promises to send something ("as promised, I'll send you the photos",
     "comme promis, je vous envoie le bilan"): a kindness the reply thanks for."""
-    return lex.sends.search(fold_aligned(safe)) is not None
+    return lex.sends.search(folded) is not None
 
 
 def only_meeting_asks(pitch_cues: list[str], lex: Lexicon) -> bool:
     """Whether every selling cue found only asks for a meeting ("quick call", "would you be
     open to"; ``[purposes] meeting_asks``)."""
-    asks = {
-        fold(a) for a in language_data(lex.lang, "analysis")["purposes"].get("meeting_asks", [])
-    }
-    return bool(pitch_cues) and all(fold(cue) in asks for cue in pitch_cues)
+    return bool(pitch_cues) and all(fold(cue) in lex.meeting_asks for cue in pitch_cues)
 
 
-def find_remote(safe: str, lex: Lexicon) -> bool:
+def find_remote(folded: str, lex: Lexicon) -> bool:
     """The note's proposal happens at a distance ("Recording is remote", "en visio"): no
     meeting there to offer."""
-    return lex.remote.search(fold_aligned(safe)) is not None
+    return lex.remote.search(folded) is not None
 
 
-def find_met(safe: str, lex: Lexicon) -> bool:
+def find_met(folded: str, lex: Lexicon) -> bool:
     """Whether the note says the two already met or exchanged (at an event, in a group).
 
     A reply to such a note must not claim they have never met: its rationale
     says instead that a brief crossing is not yet the tie the network is for.
     """
-    return lex.met.search(fold_aligned(safe)) is not None
+    return lex.met.search(folded) is not None
 
 
 def find_register(norm: str, lex: Lexicon) -> Literal["tu", "vous"]:
@@ -1015,10 +1014,9 @@ def _linked_noun(prev_words: list[str], lex: Lexicon) -> str | None:
 
 def _school(name: str, lex: Lexicon) -> bool:
     """Whether a name is a school's (``[events] school_words``, whole or hyphen parts)."""
-    schools = {fold(w) for w in lex.raw["events"].get("school_words", [])}
     folded = fold_aligned(name)
     words = set(folded.split()) | {part for w in folded.split() for part in w.split("-")}
-    return bool(words & schools) or any(" " in s and s in folded for s in schools)
+    return bool(words & lex.schools) or any(" " in s and s in folded for s in lex.schools)
 
 
 def _titled(before: str, lex: Lexicon) -> bool:
@@ -1043,8 +1041,7 @@ def _employed(before: str, lex: Lexicon) -> bool:
     """The sentence before the name says where its writer works ("I'm now in reserving at
     Lagos Re", ``[events] employment_cues``): an employer, not an event."""
     sentence = re.split(r"[.!?\n]", before)[-1]
-    cues = lex.raw["events"].get("employment_cues", [])
-    return any(re.search(rf"(?<!\w){re.escape(fold(cue))}(?!\w)", sentence) for cue in cues)
+    return lex.employment.search(sentence) is not None
 
 
 def _event_like(name: str, words: list[str]) -> bool:

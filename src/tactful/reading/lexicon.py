@@ -136,9 +136,9 @@ class Lexicon:
     prefixes: dict[str, str]
     topic_stops: frozenset[str]
     linking_verbs: frozenset[str]
+    """Verbs "like" completes ("sound like"): a topic cut there would say the opposite."""
     place_heads: frozenset[str]
     """Nouns a place phrase completes ("la région de Sfax"): no topic cut after them."""
-    """Verbs "like" completes ("sound like"): a topic cut there would say the opposite."""
     interest: re.Pattern[str]
     event_verbs: re.Pattern[str]
     event_nouns: frozenset[str]
@@ -161,6 +161,12 @@ class Lexicon:
     mutual_after: re.Pattern[str]
     place_words: frozenset[str]
     """Prepositions of place ("in", "de"): a name right after one is a place, not a person."""
+    schools: frozenset[str]
+    """A school's words (``[events] school_words``): where two studied, not where to meet."""
+    employment: re.Pattern[str]
+    """Where someone works is said here (``[events] employment_cues``): "at X" is an employer."""
+    meeting_asks: frozenset[str]
+    """Selling cues that only ask for a meeting (``[purposes] meeting_asks``)."""
     purposes: dict[str, re.Pattern[str]]
     purpose_evidence: dict[str, re.Pattern[str]]
     purpose_pairs: dict[str, tuple[re.Pattern[str], re.Pattern[str]]]
@@ -300,6 +306,9 @@ def lexicon(lang: str) -> Lexicon:
         ),
         mutual_lead=frozenset(fold(cue).split()[0] for cue in mutual["name_before"]),
         place_words=frozenset(fold(w) for w in mutual.get("place_words", [])),
+        schools=frozenset(fold(w) for w in events.get("school_words", [])),
+        employment=phrase_re(events.get("employment_cues", [])),
+        meeting_asks=frozenset(fold(c) for c in data.get("meeting_asks", {}).get("cues", [])),
         mutual_after=regex(
             rf"(?:{phrase_alternation(mutual['name_after'])})[ ,]+"
             rf"({NAME_WORD}(?:[ ]{NAME_WORD}){{0,2}})"
