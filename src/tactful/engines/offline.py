@@ -472,21 +472,18 @@ def next_steps(
         # "send me the details of the Staff Data Engineer role": the note's own words.
         templates = bank.get("openness", "role", f"{role}_named", style)
         own = own + [_fill(t, {"role": named_role}, bank.grammar) for t in templates]
-    if role == "organiser" and analysis.speaks and event:
-        # Asked to speak at a named event: the reply answers that request by its name
-        # (round 15's readers wanted the invitation itself taken up).
-        key = (
-            "organiser_speak_event_meet"
-            if meets and not analysis.remote
-            else "organiser_speak_event"
-        )
-        templates = bank.get("openness", "role", key, style)
-        steps["role"] = [_fill(t, {"topic": event}, bank.grammar) for t in templates]
-    elif role == "organiser" and analysis.speaks:
+    if role == "organiser" and analysis.speaks:
         # Asked to speak, host or record: the reply answers that request (the details by
-        # email), never "if I can come to the meetup" as if invited to attend (round 12).
-        key = "organiser_speak_meet" if meets and not analysis.remote else "organiser_speak"
-        steps["role"] = bank.get("openness", "role", key, style)
+        # email), never "if I can come to the meetup" as if invited to attend (round 12),
+        # by the event's name when the note gives one (round 15), and offers to meet there
+        # only when the profile welcomes meetings and the thing is not done remotely.
+        key = "organiser_speak_event" if event else "organiser_speak"
+        if meets and not analysis.remote:
+            key += "_meet"
+        templates = bank.get("openness", "role", key, style)
+        if event:
+            templates = [_fill(t, {"topic": event}, bank.grammar) for t in templates]
+        steps["role"] = templates
     elif role == "organiser" and event:
         # Meeting at their event, unless the user's triage policy refuses meetings for this
         # kind of note (``meets``).
