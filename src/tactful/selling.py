@@ -260,11 +260,10 @@ def encode(table: Mapping[int, float]) -> bytes:
 
 
 def decode(raw: bytes) -> dict[int, float]:
-    """The inverse of ``encode``."""
-    count = len(raw) // 8
-    buckets = struct.unpack_from(f"<{count}I", raw, 0)
-    values = struct.unpack_from(f"<{count}f", raw, 4 * count)
-    return dict(zip(buckets, values, strict=True))
+    """The inverse of ``encode``, as a dict (for training and tests; scoring reads
+    ``read_sparse``, the same layout without building the dict)."""
+    found = read_sparse(raw)
+    return dict(zip(found.buckets, found.values, strict=True))
 
 
 @dataclass(frozen=True)
