@@ -178,3 +178,17 @@ def test_eval_selling_names_the_figures_when_one_is_unknown() -> None:
     result = run_cli("eval", "selling", "--set", "notes", "--min", "notes.nope=0.5")
     assert result.code == 2
     assert "notes.sales_recall" in result.stderr
+
+
+def test_the_dense_table_gives_every_bucket_the_weight_bisection_gives() -> None:
+    """A process scores its first texts by bisection and later ones from a dense table:
+    both must give the same float, or a score would depend on what was scored before."""
+    for model in selling.MODELS:
+        shipped = selling._shipped(model)
+        for domain in selling.DOMAINS:
+            table = selling._table(domain, model)
+            salt = selling._SALT[domain]
+            for bucket in list(shipped.buckets) + [b ^ salt for b in shipped.buckets][:5000]:
+                sparse = shipped.weight(bucket) + shipped.weight(bucket ^ salt)
+                assert table[bucket] == sparse, (model, domain, bucket)
+            assert table[1] == shipped.weight(1) + shipped.weight(1 ^ salt)
