@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
+from tactful.compiled import regex
 from tactful.resources import data_dir, load_toml
 from tactful.text import fold
 
@@ -55,8 +56,8 @@ A salt below ``BUCKETS`` makes the copy a function of the bucket alone, so at ru
 a text is scored by looking up each feature's bucket and its kind copy, or, once a process
 scores many texts of a kind, one dense table per kind holding both (``_lookup``)."""
 
-_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[0-9][0-9.,]*|[$€£%@/]")
-_DIGIT = re.compile(r"[0-9]")
+_TOKEN = regex(r"[a-z]+(?:'[a-z]+)?|[0-9][0-9.,]*|[$€£%@/]")
+_DIGIT = regex(r"[0-9]")
 _PIECE = 4
 _MIN_PIECE_WORD = 5
 MAX_CHARS = 2_000
@@ -136,7 +137,7 @@ def _cue_buckets(cues: Mapping[str, float] | None) -> list[tuple[int, float]]:
     ]
 
 
-_SENTENCE = re.compile(r"(?<=[.!?…;])\s+|\n+")
+_SENTENCE = regex(r"(?<=[.!?…;])\s+|\n+")
 _THANKS = zlib.crc32(b"role:thanks")
 """In a reply, the words of a sentence that thanks are features of their own: a price thanked
 for is the inviter's, a price stated elsewhere is the replier's offer."""
@@ -425,7 +426,7 @@ def clause_parts(
 _MAX_SENTENCES = 60
 """A reply is read to its sixtieth sentence: a real one has under ten."""
 
-_CLAUSE = re.compile(
+_CLAUSE = regex(
     r"(?:\s*[,;:—–]\s+|\s+)(?=(?:but|though|although|however|and if|by the way|otherwise|"
     r"mais|et si|par contre|cependant|d'ailleurs|sinon|au fait|en revanche)\b)"
     r"|\s*[;:—–]\s+",
@@ -433,7 +434,7 @@ _CLAUSE = re.compile(
 )
 
 
-_TURN = re.compile(
+_TURN = regex(
     r"[;:—–]|\b(?:but|though|although|however|and if|by the way|otherwise|mais|et si|"
     r"par contre|cependant|d'ailleurs|sinon|au fait|en revanche)\b",
     re.IGNORECASE,
@@ -488,7 +489,7 @@ def thanks(sentence: str) -> bool:
     return any(token.startswith(marks) for token in _TOKEN.findall(fold(sentence)))
 
 
-_BREAK = re.compile(r"(?<=[.!?…])\s+|\n+")
+_BREAK = regex(r"(?<=[.!?…])\s+|\n+")
 
 
 def top_sentence(text: str, domain: Domain) -> str:

@@ -12,6 +12,7 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import BinaryIO
 
+from tactful.compiled import regex
 from tactful.errors import InputError
 from tactful.resources import languages, load_toml
 
@@ -19,8 +20,8 @@ MAX_CHARS = 20_000
 """Longest input accepted; a LinkedIn note is 300 characters, a reply about 1,300."""
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"})
-_SPACES = re.compile(r"[ \t\u00a0\u202f\u2009]+")
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
+_SPACES = regex(r"[ \t\u00a0\u202f\u2009]+")
+_WORD = regex(r"[^\W\d_]+(?:'[^\W\d_]+)?", re.UNICODE)
 
 
 def decode(raw: bytes, source: str = "stdin") -> str:
@@ -65,7 +66,7 @@ def read_input(
     return check_size(decode(raw), what, allow_empty=allow_empty)
 
 
-_SURROGATE = re.compile(r"[\udc80-\udcff]")
+_SURROGATE = regex(r"[\udc80-\udcff]")
 
 
 def _from_argument(text: str, what: str) -> str:
@@ -208,7 +209,7 @@ def _sentences(text: str) -> tuple[str, ...]:
 _CLAUSE_JOINS = frozenset(";:")
 """Marks that join two clauses of one sentence: syntok may end a sentence there."""
 
-_ELLIPSIS_END = re.compile(r"(?<=…)\s+(?=[\"«(]?[^\W\d_])|(?<=[»”\"][.!?])\s+(?=[\"«(]?[^\W\d_])")
+_ELLIPSIS_END = regex(r"(?<=…)\s+(?=[\"«(]?[^\W\d_])|(?<=[»”\"][.!?])\s+(?=[\"«(]?[^\W\d_])")
 
 
 def _split_ellipsis(unit: str) -> list[str]:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import random
-import re
 from dataclasses import dataclass, field
 from itertools import product
 from typing import Any
 
+from tactful.compiled import regex
 from tactful.engines.base import Draft, Style
 from tactful.profile import Profile
 from tactful.reading.analysis import Reading, Reference
@@ -297,7 +297,7 @@ def _fill(template: str, slots: dict[str, str], grammar: dict[str, Any] | None =
     return template
 
 
-_NAME_RUN = re.compile(
+_NAME_RUN = regex(
     r"(?:[@#]\w[\w.-]*|\S+\.\S+/\S*|[A-ZÀ-ÖØ-Þ][\w'&.+-]*)(?:[ ][A-ZÀ-ÖØ-Þ0-9][\w'&.+-]*)*"
 )
 

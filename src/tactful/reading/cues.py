@@ -30,17 +30,17 @@ from tactful.text import fold, fold_aligned, sentences, trim_runs
 
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
 # A run of them is matched at once (possessive: nothing follows it), not a character at a time.
-_TOPIC_CHARS = re.compile(r"(?:[^\W_]|[ '&+#/.-])*+")
+_TOPIC_CHARS = compile_cached(r"(?:[^\W_]|[ '&+#/.-])*+")
 # After a greeted name: a capitalised surname, then a lower-case word going on with the sentence.
-_RUN_ON = re.compile(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà-öø-ÿ']")
+_RUN_ON = compile_cached(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà-öø-ÿ']")
 # A second name word right after the greeted name, when punctuation or the line's end follows.
-_SURNAME = re.compile(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['-][^\W\d_]+)*(?=[ ]*(?:[,!.:;\n-]|$))")
-_GREETING_END = re.compile(r"[ ]*[,!.:;]*")
+_SURNAME = compile_cached(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['-][^\W\d_]+)*(?=[ ]*(?:[,!.:;\n-]|$))")
+_GREETING_END = compile_cached(r"[ ]*[,!.:;]*")
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
-_INITIALLED = re.compile(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
+_INITIALLED = compile_cached(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
 # A run of blanks before a dash or a bar is read from its first blank only (the same splits):
 # read from each blank of a long run, it made splitting a line quadratic (4.7 s on 20,000).
-_SEGMENT_BREAK = re.compile(
+_SEGMENT_BREAK = compile_cached(
     rf"(?<=[.!?…])\s+|(?<!\s)\s++[-–—~]+\s*|[{_EMOJI}]+|(?:(?<!\s)\s++)?[|•]\s*"
 )
 # A stop word that is a possessive: cut there, a gerund loses its object ("firing your ...").
@@ -51,7 +51,7 @@ _PARTICLES = frozenset(
 )
 _DASHES = " \t-–—~•|,.!?:;()[]\"'"
 # Trimmed from both ends with ``trim_runs``: ``str.strip`` takes characters, not ranges (emoji).
-_EDGES = re.compile(rf"[{re.escape(_DASHES)}{_EMOJI}]+")
+_EDGES = compile_cached(rf"[{re.escape(_DASHES)}{_EMOJI}]+")
 
 
 # --- people -----------------------------------------------------------------------------
@@ -193,12 +193,12 @@ def _signoff_then_name(segment: str, lex: Lexicon) -> str | None:
 
 # Where a run-on signature's name ends: "Rosie – Oakfield Digital", "Julie | Consultante",
 # "Mélanie, RH – Grand Hôtel", "Thomas @ Hiresoft", "Arnaud Rey (Lyon)".
-_SIGNATURE_CUT = re.compile(r"\s[-–—~]+\s|[|,(/@•]|\s(?:at|chez|from)\s")
-_GLUED = re.compile(r"([!,.])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
+_SIGNATURE_CUT = compile_cached(r"\s[-–—~]+\s|[|,(/@•]|\s(?:at|chez|from)\s")
+_GLUED = compile_cached(r"([!,.])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])")
 _NAME_OPENINGS = frozenset({"mc", "mac", "de", "da", "di", "du", "la", "le", "van", "von", "st"})
 """What opens a surname or first name with a capital inside ("McDonald", "DeShawn")."""
-_QUESTION_END = re.compile(r"\?[^\w]*$")
-_LAST_WORD = re.compile(r"[^\W\d_]{2,15}[.!]*\s*")
+_QUESTION_END = compile_cached(r"\?[^\w]*$")
+_LAST_WORD = compile_cached(r"[^\W\d_]{2,15}[.!]*\s*")
 # Kisses and hugs after a name ("Lucy x"): part of the sign-off, never of the name.
 _KISSES = frozenset({"x", "xx", "xxx", "xo", "xoxo", "bisous", "bises"})
 _SIGNATURE_WORDS = 14
@@ -206,7 +206,7 @@ _SIGNATURE_WORDS = 14
 # 20,000-character line is not read whole for one).
 _SIGNATURE_REACH = 400
 # A sentence end before a signature: "... next week. Rosie", "... along.—Kate", "...? alex".
-_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|[-–—~]|$)")
+_SENTENCE_END = compile_cached(r"[.!?…]+(?=\s|[-–—~]|$)")
 
 
 def _an_initial(text: str, end: int) -> bool:
@@ -533,8 +533,7 @@ def is_stock(norm: str, lex: Lexicon, *, recipient: str | None, inviter: str | N
     norm = _without_signature_block(norm, inviter)
     folded = fold_aligned(norm)
     folded = lex.stock.sub(" ", folded)
-    for signoff in lex.signoffs:
-        folded = re.sub(rf"(?<!\w){re.escape(signoff)}(?!\w)", " ", folded)
+    folded = lex.signoff_words.sub(" ", folded)
     for name in (recipient, inviter):
         if name:
             folded = re.sub(rf"(?<!\w){re.escape(fold_aligned(name))}(?!\w)", " ", folded)
@@ -991,7 +990,7 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
 
 
 # "Linda Castillo at Summit Builders", "Tim Walsh at Fortescue": a person's workplace.
-_AFFILIATED = re.compile(
+_AFFILIATED = compile_cached(
     r"[A-ZÀ-ÖØ-Þ][\w'-]+[ ][A-ZÀ-ÖØ-Þ][\w'-]+,?[ ](?:at|from|chez|de)[ ](?:the[ ])?$"
 )
 
@@ -1101,7 +1100,7 @@ def unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
     return out
 
 
-_OF = re.compile(r"[ ]+(?:du|de la|de l'|des|d'|de|of the|of)[ ]*")
+_OF = compile_cached(r"[ ]+(?:du|de la|de l'|des|d'|de|of the|of)[ ]*")
 
 
 def _part_of_event(after: str, lex: Lexicon) -> bool:
@@ -1187,13 +1186,13 @@ def mutual_contacts(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) ->
 # A person, then "from", "at", "de", "chez" ... and their organisation, in the same clause
 # ("Linda Castillo at Summit", "Sandrine Morel de l'ADMR de"): bounded runs, read on the
 # last 120 characters only.
-_AFFILIATION = re.compile(
+_AFFILIATION = compile_cached(
     r"((?:[A-ZÀ-ÖØ-Þ][\w'-]+\.?[ ]){0,2}[A-ZÀ-ÖØ-Þ][\w'-]+),?[ ]"
     r"(?:from|at|of|with|de|du|des|chez|d'|de la|de l')[ ]?[^.!?;:\n]{0,80}$"
 )
 
 
-_FIRST_NAMES_BEFORE = re.compile(r"(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ'-]+[ ]){1,2}$")
+_FIRST_NAMES_BEFORE = compile_cached(r"(?:[A-ZÀ-ÖØ-Þ][a-zà-ÿ'-]+[ ]){1,2}$")
 
 
 def _next_to_cue(window: str, lex: Lexicon) -> bool:
@@ -1211,7 +1210,7 @@ def _next_to_cue(window: str, lex: Lexicon) -> bool:
     return all(word in lex.mutual_lead for word in trailing)
 
 
-_ASIDE = re.compile(r"((?:[A-ZÀ-ÖØ-Þ][\w'-]+[ ]){1,3})\([^()]{1,120}\)[ ,]*$")
+_ASIDE = compile_cached(r"((?:[A-ZÀ-ÖØ-Þ][\w'-]+[ ]){1,3})\([^()]{1,120}\)[ ,]*$")
 
 
 def _person_before_aside(text: str, lex: Lexicon) -> str | None:

@@ -20,6 +20,7 @@ from typing import Any, Literal, get_args
 from pydantic import Field
 
 from tactful.choices import check_lang
+from tactful.compiled import regex as compile_cached
 from tactful.datamodel import DataModel
 from tactful.errors import ConfigError, InputError
 from tactful.reading.cues import find_greeting, is_name_word
@@ -30,8 +31,8 @@ from tactful.resources import load_toml
 from tactful.selling import Verdict, judge, score, stock_threshold, top_sentence
 from tactful.text import detect_language, fold, fold_aligned, normalise
 
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-_NAME = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_WORD = compile_cached(r"[a-z]+(?:'[a-z]+)?")
+_NAME = compile_cached(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -429,7 +430,7 @@ def signals_of(hits: list[Hit]) -> list[TriageSignal]:
 
 
 _PERSONAL = frozenset({"compliment", "reference"})
-_SPECIFIC = re.compile(r"[«“\"]|(?<=[^\W\d_]) +(?!LinkedIn\b)[A-Z][^\W\d_]+|\d")
+_SPECIFIC = compile_cached(r"[«“\"]|(?<=[^\W\d_]) +(?!LinkedIn\b)[A-Z][^\W\d_]+|\d")
 """A note that speaks of the recipient's work, quotes a title or names something (a
 capitalised word inside a sentence: "INSA Lyon", "PyCon US"; a number) is never a stock
 line, whatever the stock model says of its other words: the model learnt stock lines as

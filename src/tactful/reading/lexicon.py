@@ -123,6 +123,7 @@ class Lexicon:
     greeting_filler: re.Pattern[str]
     greeting_title: re.Pattern[str]
     signoffs: tuple[str, ...]
+    signoff_words: re.Pattern[str]
     roles: tuple[tuple[str, re.Pattern[str]], ...]
     requests: re.Pattern[str]
     meetings: tuple[tuple[str, re.Pattern[str]], ...]
@@ -247,6 +248,7 @@ def lexicon(lang: str) -> Lexicon:
     prep_alt = phrase_alternation(preps)
     register = data.get("register", {})
     sanitise = data["sanitise"]
+    signoffs = tuple(sorted({fold(s) for s in data["signoffs"]}, key=len, reverse=True))
     return Lexicon(
         lang=lang,
         raw=data,
@@ -255,7 +257,10 @@ def lexicon(lang: str) -> Lexicon:
         greeting_title=regex(
             rf"[ ,!]*(?:{phrase_alternation(data['titles'])})(?:[ ]|\.[ ]?)(?=[^\W\d_])"
         ),
-        signoffs=tuple(sorted({fold(s) for s in data["signoffs"]}, key=len, reverse=True)),
+        signoffs=signoffs,
+        # Every sign-off as a whole word, longest first: one pass where a loop of
+        # ``re.sub`` compiled one pattern per sign-off on every first call.
+        signoff_words=regex(rf"(?<!\w)(?:{'|'.join(map(re.escape, signoffs))})(?!\w)"),
         intro=regex(rf"(?:{phrase_alternation(data['introductions'])})[ ,]+"),
         # After a newline, blanks other than newlines: a run of newlines holds separators
         # enough, and reading it whole from each of them was quadratic (same names found).

@@ -36,7 +36,7 @@ from tactful.text import fold_aligned
 MAX_CHARS = 60
 """The longest topic echoed: the short reply must still fit in 300 characters around it."""
 
-_QUOTED = re.compile(
+_QUOTED = regex(
     r"«\s*(?P<a>[^»\n]{2,80}?)\s*»"
     r"|“(?P<b>[^”\n]{2,80}?)”"
     r"|(?<![\w\"])\"(?P<c>[^\"\n]{2,80}?)\"(?![\w\"])"

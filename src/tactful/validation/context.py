@@ -6,9 +6,9 @@ because without it there is nothing to compare against.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from tactful.compiled import regex
 from tactful.errors import InputError
 from tactful.reading.analysis import Reading, read_note
 from tactful.resources import languages
@@ -17,9 +17,9 @@ from tactful.validation.lexicon import Lexicon, flatten
 from tactful.validation.reply import Reply, is_name
 from tactful.validation.report import Check
 
-_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
-_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Pr|Mme|Mlle|M)\. ")
-_NAME_END = re.compile(r"[,.!?:;()\n]| [-–—]")
+_WORD = regex(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_TITLE_DOT = regex(r"\b(Mr|Mrs|Ms|Dr|Pr|Mme|Mlle|M)\. ")
+_NAME_END = regex(r"[,.!?:;()\n]| [-–—]")
 
 
 _SPAN_WORDS = 5

@@ -26,10 +26,10 @@ from tactful.reading.lexicon import language_data, not_names, titles
 from tactful.resources import languages, load_toml
 from tactful.text import fold
 
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = regex(r"\s+")
 # One token of a pattern as ``_prepare`` sees it: an escape, a character class,
 # or a bare apostrophe / space (with whether a quantifier follows it).
-_TOKEN = re.compile(r"\\.|\[(?:\\.|[^\\\]])*\]?|(?P<mark>[' ])(?P<quantified>(?=[?*+{]))?", re.S)
+_TOKEN = regex(r"\\.|\[(?:\\.|[^\\\]])*\]?|(?P<mark>[' ])(?P<quantified>(?=[?*+{]))?", re.S)
 
 
 def flatten(text: str) -> str:

@@ -10,15 +10,15 @@ space for every run of whitespace, which keeps their compiled form small).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from tactful.compiled import regex
 from tactful.text import fold, normalise, sentences, trim_runs, words
 from tactful.validation.lexicon import CueSet, Lexicon, flatten
 
-_NAME_WORD = re.compile(r"^[^\W\d_][\w.'-]*$")
-_LETTER = re.compile(r"[^\W\d_]")
-_EDGES = re.compile(r"[\W_]+")
+_NAME_WORD = regex(r"^[^\W\d_][\w.'-]*$")
+_LETTER = regex(r"[^\W\d_]")
+_EDGES = regex(r"[\W_]+")
 
 
 @dataclass
