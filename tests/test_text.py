@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import io
+import re
+import unicodedata
 
 import pytest
 
@@ -31,6 +33,21 @@ def test_invalid_utf8_is_refused_with_advice() -> None:
 
 def test_normalise_unifies_apostrophes_and_spaces() -> None:
     assert normalise("J\u2019ai\u00a0 lu  votre article ") == "J'ai lu votre article"
+
+
+def _normalise_in_full(text: str) -> str:
+    """``normalise`` as written before its ASCII fast path."""
+    text = unicodedata.normalize("NFC", text).translate({0x2019: "'"})
+    lines = [re.sub(r"[ \t\u00a0\u202f\u2009]+", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(lines).strip()
+
+
+@pytest.mark.parametrize(
+    "text", ["  Hi \t there  ", "Hi  there,\n Bye ", "line\x0bbreak", "tab\tend\t", "", " \t "]
+)
+def test_normalise_of_ascii_text_is_what_the_full_path_gives(text: str) -> None:
+    """A one-line ASCII text skips NFC and the line split: it must come out the same."""
+    assert normalise(text) == _normalise_in_full(text)
 
 
 def test_sentences_keep_greeting_lines_apart() -> None:

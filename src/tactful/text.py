@@ -107,7 +107,13 @@ def check_size(text: str, what: str = "text", *, allow_empty: bool = False) -> s
 
 
 def normalise(text: str) -> str:
-    """NFC, straight apostrophes, single spaces, trimmed lines: one form for every matcher."""
+    """NFC, straight apostrophes, single spaces, trimmed lines: one form for every matcher.
+
+    A one-line ASCII text (most cue phrases, thousands folded on a first call) is already
+    NFC and holds no curly apostrophe: only its spaces are normalised.
+    """
+    if text.isascii() and "\n" not in text and "\r" not in text:
+        return _SPACES.sub(" ", text).strip()
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES)
     lines = [_SPACES.sub(" ", line).strip() for line in text.replace("\r\n", "\n").split("\n")]
     return "\n".join(lines).strip()
