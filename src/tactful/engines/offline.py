@@ -174,6 +174,11 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
 
     unnamed_mutual = False
     for ref in analysis.references:
+        if analysis.role == "candidate" and ref.kind in CONTENT_KINDS:
+            # A candidate's "your post on the X role" is the job ad, and "your workshop"
+            # the place they want to join: thanked for their interest in the role, not
+            # "for your words about my post" (round 17's readers flagged both).
+            continue
         proper = ref.kind == "mutual"  # a contact's name may hold a word like "Book"
         topic = sanitise_topic(ref.topic, analysis.lang, proper=proper) if ref.topic else None
         if ref.kind in CONTENT_KINDS and ref.noun and topic:
@@ -368,31 +373,33 @@ def _rationales(analysis: Reading, profile: Profile, bank: _Bank, style: str) ->
         reasons = bank.get("rationale_met_reason", style)
         decisions = bank.get("rationale_met_decision", style)
         if met:
-            # "<reason> and <…>" / "<reason> et <…>" join without a comma.
-            joined = [
-                f"{r} {d}" if d.split()[0] in ("and", "et") else f"{r}{join}{d}"
-                for r in reasons
-                for d in decisions
-            ]
-            return met + joined
+            return met + [_joined(r, d, join) for r in reasons for d in decisions]
     # A reason and a decision written apart combine: two replies rarely share both.
     reasons = bank.get("rationale_reason", style)
     decisions = bank.get("rationale_decision", style)
     whole = bank.get("rationale", style) + [
-        f"{r}{join}{d}" for r in reasons for d in decisions if not _echoes(r, d)
+        _joined(r, d, join) for r in reasons for d in decisions if not _echoes(r, d)
     ]
     if analysis.role in PROPOSING or analysis.speaks:
         # The note proposes something besides connecting (a talk, a job, an application):
         # "I'll pass" or "your invitation" reads as turning that down too (round 8's and
         # round 15's readers could not tell which was meant). The decision names LinkedIn.
         named = [
-            f"{r}{join}{d}"
+            _joined(r, d, join)
             for r in reasons
             for d in bank.get("rationale_connect_decision", style)
             if not _echoes(r, d)
         ]
         return named or whole
     return whole
+
+
+def _joined(reason: str, decision: str, join: str) -> str:
+    """A reason and its decision as one sentence: "<reason> and <…>" / "<reason> et <…>"
+    join with a space (round 17: "rencontrées ; et je préfère donc" read as clumsy)."""
+    if decision.split()[0] in ("and", "et"):
+        return f"{reason} {decision}"
+    return f"{reason}{join}{decision}"
 
 
 def _echoes(reason: str, decision: str) -> bool:

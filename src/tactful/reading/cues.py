@@ -30,7 +30,12 @@ from tactful.text import fold, fold_aligned, sentences, trim_runs
 
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
 # A run of them is matched at once (possessive: nothing follows it), not a character at a time.
-_TOPIC_CHARS = compile_cached(r"(?:[^\W_]|[ '&+#/.-])*+")
+# A number keeps its separators and its percent sign ("7,000 ft", "à 80 %"), a word its
+# inclusive dot ("régisseur·se"): cut there, round 17's topics read "colonies at 7",
+# "l'annonce d'optométriste à 80" and "régisseur".
+_TOPIC_CHARS = compile_cached(
+    r"(?:[^\W_]|[ '&+#/.-]|(?<=[0-9])[,.](?=[0-9])|(?<=[0-9])%|(?<=[0-9][ ])%|(?<=\w)·(?=\w))*+"
+)
 # After a greeted name: a capitalised surname, then a lower-case word going on with the sentence.
 _RUN_ON = compile_cached(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà-öø-ÿ']")
 # A second name word right after the greeted name, when punctuation or the line's end follows.
