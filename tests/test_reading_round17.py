@@ -99,3 +99,84 @@ def test_a_french_reason_never_runs_into_a_decision_by_semicolon_and_et() -> Non
     for note in notes:
         for result in rewrite_variants(note, 8, style="long", engine="offline"):
             assert "; et " not in result.message, result.message
+
+
+def test_a_lower_case_abbreviation_in_a_signature_does_not_hide_the_name() -> None:
+    note = (
+        "Allô Léa! On cherche une technicienne de scène pour la tournée. Si ça te parle, "
+        "écris-moi!\nJulien, dir. de production, Théâtre La Lune Bleue"
+    )
+    assert read_note(note).inviter == "Julien"
+
+
+@pytest.mark.parametrize(
+    ("note", "event"),
+    [
+        (
+            "Good to meet you at the Tyne Ports supplier day at the Quayside centre on 2 May. "
+            "Happy to keep in touch. - Aidan",
+            "the Tyne Ports supplier day",
+        ),
+        (
+            "Hi Ama, it was lovely meeting you at the midwifery skills workshop at Korle Bu on "
+            "Friday. Let us keep in touch. Esi",
+            "the midwifery skills workshop",
+        ),
+    ],
+)
+def test_an_event_is_named_whole_and_its_venue_is_not_the_event(note: str, event: str) -> None:
+    events = [ref.topic for ref in read_note(note).references if ref.kind == "event"]
+    assert events == [event], events
+
+
+def test_a_venue_is_kept_when_it_is_the_only_place_the_note_names() -> None:
+    note = (
+        "Bonjour Noé, nous sommes un petit groupe de brasseurs qui se retrouvent tous les mois. "
+        "Prochaine rencontre le 3 décembre au Baobab. Ça vous dirait de vous joindre à nous ? Léa"
+    )
+    topics = [ref.topic or "" for ref in read_note(note).references if ref.kind == "event"]
+    assert any("Baobab" in topic for topic in topics), topics
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Salut Hugo, je fais aussi de la taille de vigne en Anjou et j'ai vu que tu testes la "
+        "taille douce. Ça m'intéresserait vraiment de comparer nos résultats. Chloé",
+        "Hi Dev, I also run a small cider press in Somerset and saw you trialled wild "
+        "ferments this year. Would be great to compare notes sometime. Tom",
+    ],
+)
+def test_a_note_that_says_what_it_wants_is_not_asked_what_brings_them(note: str) -> None:
+    for style in ("long", "short"):
+        message = rewrite(note, style=style, engine="offline").message.lower()
+        for question in (
+            "what brings you",
+            "what you have in mind",
+            "introduce yourself",
+            "qu'est-ce qui",
+            "dis-m'en un peu plus",
+            "quelques mots",
+            "en quelques lignes",
+        ):
+            assert question not in message, message
+
+
+def test_a_topic_never_opens_with_a_preposition() -> None:
+    note = (
+        "Hey Marta, I host Fold & Thread, a small podcast for bookbinders. Your coptic "
+        "stitch videos are lovely. Would you come on for an episode this spring? Super "
+        "relaxed, ~40 mins over Zoom. - Jo"
+    )
+    for style in ("long", "short"):
+        message = rewrite(note, style=style, engine="offline").message
+        assert "about for" not in message and "for an episode." not in message, message
+
+
+def test_met_thanks_in_french_do_not_suppose_a_long_silence() -> None:
+    note = (
+        "Salut Jonathan, c'était trop cool de jouer avec toi au tournoi de pétanque samedi à "
+        "Nîmes ! On se refait ça ? Mika"
+    )
+    for style in ("long", "short"):
+        assert "nouvelles" not in rewrite(note, style=style, engine="offline").message

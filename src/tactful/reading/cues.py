@@ -43,10 +43,13 @@ _SURNAME = compile_cached(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['-][^\W\d_]+)*(?=[ ]
 _GREETING_END = compile_cached(r"[ ]*[,!.:;]*")
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
 _INITIALLED = compile_cached(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
+# A lower-case abbreviation after a comma ends no sentence: "Mathieu, dir. de production,
+# Théâtre ..." was cut after "dir." and the company greeted (round 17).
+_NO_ABBREVIATION = "".join(rf"(?<!,\s[a-zà-öø-ÿ]{{{n}}}\.)" for n in (2, 3, 4))
 # A run of blanks before a dash or a bar is read from its first blank only (the same splits):
 # read from each blank of a long run, it made splitting a line quadratic (4.7 s on 20,000).
 _SEGMENT_BREAK = compile_cached(
-    rf"(?<=[.!?…])\s+|(?<!\s)\s++[-–—~]+\s*|[{_EMOJI}]+|(?:(?<!\s)\s++)?[|•]\s*"
+    rf"(?<=[.!?…]){_NO_ABBREVIATION}\s+|(?<!\s)\s++[-–—~]+\s*|[{_EMOJI}]+|(?:(?<!\s)\s++)?[|•]\s*"
 )
 # A stop word that is a possessive: cut there, a gerund loses its object ("firing your ...").
 _POSSESSIVES = frozenset({"your", "my", "our", "their", "his", "her", "its"})
@@ -211,7 +214,7 @@ _SIGNATURE_WORDS = 14
 # 20,000-character line is not read whole for one).
 _SIGNATURE_REACH = 400
 # A sentence end before a signature: "... next week. Rosie", "... along.—Kate", "...? alex".
-_SENTENCE_END = compile_cached(r"[.!?…]+(?=\s|[-–—~]|$)")
+_SENTENCE_END = compile_cached(rf"[.!?…]+{_NO_ABBREVIATION}(?=\s|[-–—~]|$)")
 
 
 def _an_initial(text: str, end: int) -> bool:
@@ -765,6 +768,8 @@ def sanitise_topic(
         words.pop()
     if words and fold_aligned(words[0]) in lex.pronouns:
         return None  # "something more grower-facing": nothing named
+    if words and fold_aligned(words[0]) in lex.leading:
+        return None  # "(come on) for an episode": the rest of a verb, not a subject
     text = " ".join(words).strip(" .-'/")
     text = re.sub(r"\.(?!\w)", "", text)
     if len(text) < 2 or not any(ch.isalpha() for ch in text) or len(text) > 80:
@@ -930,10 +935,10 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
         if _is_signoff_line(name, lex):
             continue
         before = folded[max(0, start - 60) : start]
+        if _venue(before, lex):
+            continue  # "the workshop at Lanka Hospitals": where the event was, not the event
         prev_words = before.split()
         prev = prev_words[-1] if prev_words else ""
-        after_words = folded[end : end + 30].split()
-        nxt = after_words[0].strip(",.;:!?") if after_words else ""
         kind: str | None = None
         t_start, t_end = start, end
         if prev in lex.event_nouns or prev in lex.group_nouns:
@@ -949,9 +954,11 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
             art = _last_word(folded, t_start)
             if art in lex.articles:
                 t_start -= len(art) + 1
-        elif nxt in lex.group_nouns or nxt in lex.event_nouns:
-            kind = "group" if nxt in lex.group_nouns else "event"
-            t_end = end + 1 + len(nxt)
+        elif (noun_end := _trailing_noun(safe, end, lex)) is not None:
+            # "the South Wales Metro stakeholder day", "the KNUST alumni homecoming": the
+            # name and the nouns after it name the event (round 17 kept "the KNUST alumni").
+            t_end, last = noun_end
+            kind = "event" if last in lex.event_nouns else "group"
         elif any(w in lex.event_nouns for w in words):
             kind = "event"
         elif any(w in lex.group_nouns for w in words):
@@ -992,6 +999,50 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
         if topic:
             out.append(Reference(kind=kind, topic=topic, evidence=safe[t_start:t_end].strip()))
     return out
+
+
+def _trailing_noun(safe: str, end: int, lex: Lexicon) -> tuple[int, str] | None:
+    """Where the lower-case nouns right after a name end, when the last of them (within
+    three words, no punctuation between) is an event or a group noun: ``(end, noun)``."""
+    found = None
+    stop = end
+    if safe[end : end + 1] != " ":
+        return None  # a mark or a line break ends the name's phrase
+    for word in safe[end : end + 60].split("\n")[0].split(" ")[1:4]:
+        bare = word.rstrip(",.;:!?")
+        if not bare or not bare.isalpha() or not bare.islower():
+            break
+        if fold_aligned(bare) in lex.instruction_words:
+            break  # "the PATI book launch": "book" would make the whole topic unsafe
+        stop += 1 + len(bare)
+        folded = fold_aligned(bare)
+        if folded in lex.event_nouns or folded in lex.group_nouns:
+            found = (stop, folded)
+        if bare != word or folded in lex.stopwords:
+            break
+    return found
+
+
+def _venue(before: str, lex: Lexicon) -> bool:
+    """Whether a name right after ``before`` is where an event the note just named took
+    place ("at the palliative care workshop at Lanka Hospitals", "au tournoi ... samedi au
+    Lamentin"): a place word, and in the seven words before it an event noun that has its
+    own place word, so the event itself is read ("Prochaine rencontre le 3 décembre au
+    Grütli" has none: there the venue is the only place named)."""
+    words = before.split()
+    if words and words[-1] in lex.articles:
+        words.pop()  # "at the Quayside"
+    if not words or words[-1] not in lex.topic_places:
+        return False  # "at", "in", "au": not "du", which links a name to its event
+    noun = False
+    for word in reversed(words[:-1][-7:]):
+        if word[-1:] in ",.;:!?":
+            break
+        if word in lex.event_nouns:
+            noun = True
+        elif noun and word in lex.topic_places:
+            return True
+    return False
 
 
 # "Linda Castillo at Summit Builders", "Tim Walsh at Fortescue": a person's workplace.

@@ -180,6 +180,7 @@ class Lexicon:
     instruction_words: frozenset[str]
     topic_openers: frozenset[str]
     dangling: frozenset[str]
+    leading: frozenset[str]
     pronouns: frozenset[str]
     """Words a topic may not open on: a pronoun names nothing to echo."""
     stock_words: frozenset[str]
@@ -341,6 +342,7 @@ def lexicon(lang: str) -> Lexicon:
         instruction_words=frozenset(fold(w) for w in sanitise["instruction_words"]),
         topic_openers=frozenset(fold(w) for w in refs["topic_openers"]),
         dangling=frozenset(fold(w) for w in sanitise["dangling"]),
+        leading=frozenset(fold(w) for w in sanitise.get("leading", [])),
         pronouns=frozenset(fold(w) for w in sanitise.get("pronouns", [])),
         stock_words=frozenset(fold(w) for w in data.get("stock_words", [])),
         met=phrase_re(data.get("met", [])),
