@@ -180,3 +180,42 @@ def test_met_thanks_in_french_do_not_suppose_a_long_silence() -> None:
     )
     for style in ("long", "short"):
         assert "nouvelles" not in rewrite(note, style=style, engine="offline").message
+
+
+def test_an_offer_to_send_is_taken_up() -> None:
+    note = (
+        "Good to meet you at the Leeds rail forum last week. I was the one asking about brake "
+        "wear. Happy to send over the depot data we discussed. Priya"
+    )
+    assert read_note(note).sends
+
+
+def test_a_coffee_by_its_local_name_is_the_next_step() -> None:
+    note = (
+        "Siew Lan! Great chatting at the Fintech Week summit last Thursday. Let's grab kopi "
+        "when you're back from Manila. Arjun"
+    )
+    for style in ("long", "short"):
+        assert "coffee" in rewrite(note, style=style, engine="offline").message
+
+
+def test_a_topic_does_not_end_on_sometime() -> None:
+    note = (
+        "Hi Wes, I do bookbinding in Hobart. Would love to swap notes on sewing frames "
+        "sometime! Alan"
+    )
+    for style in ("long", "short"):
+        message = rewrite(note, style=style, engine="offline").message
+        assert "frames sometime" not in message, message
+
+
+def test_a_job_seekers_target_post_is_not_thanked_as_an_opening_of_the_users() -> None:
+    note = (
+        "Bonjour, comptable (8 ans en cabinet) je m'installe à Lyon en juin. Je cherche un "
+        "poste de chef de mission en cabinet, si votre réseau peut m'aider je suis preneur. "
+        "Merci, Paul Girard"
+    )
+    assert read_note(note).role == "job_seeker"
+    for style in ("long", "short"):
+        message = rewrite(note, style=style, engine="offline").message
+        assert "du poste" not in message and "au sujet du poste" not in message, message

@@ -246,6 +246,10 @@ def _trusted(ref: Reference, analysis: Reading) -> bool:
     """
     if ref.source == "name":
         return False
+    if analysis.role == "job_seeker" and ref.source == "role":
+        # The post a job seeker looks for is no opening of the user's: "votre message à
+        # propos du poste de rédacteur d'actes" read as if the user were hiring (round 17).
+        return False
     if ref.source in ("complement", "interest") and _bare_french_noun(ref.topic or "", analysis):
         return False
     if analysis.role == "organiser" and ref.source in ("complement", "interest"):
