@@ -399,10 +399,11 @@ def _rationales(analysis: Reading, profile: Profile, bank: _Bank, style: str) ->
 
 
 def _joined(reason: str, decision: str, join: str) -> str:
-    """A reason and its decision as one sentence: "<reason> and <…>" / "<reason> et <…>"
-    join with a space (round 17: "rencontrées ; et je préfère donc" read as clumsy)."""
+    """A reason and its decision as one sentence: "<reason>, and <…>" / "<reason>, et <…>"
+    join with a comma whatever the bank's join (round 17 read "rencontrées ; et je préfère
+    donc" as clumsy, round 18 missed the comma in "meeting in person and so I'll pass")."""
     if decision.split()[0] in ("and", "et"):
-        return f"{reason} {decision}"
+        return f"{reason}, {decision}"
     return f"{reason}{join}{decision}"
 
 

@@ -251,6 +251,18 @@ def _inline_signature(line: str, lex: Lexicon, *, proper: bool = False) -> str |
         if folded[idx] in lex.signoffs or folded[idx] in _KISSES:
             tails.append(" ".join(words[idx:]))
             break
+        # A sign-off of two or three words ending here: "... let's stay in touch Bronwyn".
+        start = next(
+            (
+                idx - size + 1
+                for size in (3, 2)
+                if idx >= size - 1 and " ".join(folded[idx - size + 1 : idx + 1]) in lex.signoffs
+            ),
+            None,
+        )
+        if start is not None:
+            tails.append(" ".join(words[start:]))
+            break
     for tail in tails:
         if _QUESTION_END.search(tail):
             continue  # "Partante ?", "Partante? 🎙️": a one-word question, not a signature
@@ -374,13 +386,19 @@ def _brand(word: str) -> bool:
     """A word shaped like a company's name, not a person's: a capital inside after four
     lower-case letters ("ChairFill", "HireSoft"), or after a first part that is no name
     particle ("VetLoop", "PawPing"; not "McDonald", "MacKenzie", "DeShawn", "LaToya"), a
-    digit, or capitals only ("CAUE", "KPMG")."""
+    digit, or capitals only ("CAUE", "KPMG"), or a capital after an apostrophe that elides
+    more than one letter ("Remat'Sud")."""
     run = 0
     for at, char in enumerate(word[1:], start=1):
         if char.isupper() and (run >= 4 or (run >= 1 and word[:at].lower() not in _NAME_OPENINGS)):
             return True
         run = run + 1 if char.islower() else 0
+    if _GLUED_BRAND.search(word):
+        return True  # "Remat'Sud": names elide one letter ("O'Brien", "N'Diaye"), brands more
     return any(ch.isdigit() for ch in word) or (word.isupper() and len(word) > 1)
+
+
+_GLUED_BRAND = compile_cached(r"[^\W\d_]{3,}['’][A-ZÀ-ÖØ-Þ]")
 
 
 def _a_closing(words: list[str], *, signed: bool) -> bool:
@@ -434,8 +452,11 @@ def find_inviter(
             candidates.append(name_phrase(last, lex.lang))
             candidates.append(_signoff_then_name(last, lex))
             closing = fold_aligned(lines[-2]).rstrip(" !.,").rsplit(" ", 1)[-1]
-            if closing in lex.signoffs:
-                # "... je prends! merci" over "jonathan": the name under a closing word.
+            lone = last.strip(" .!")
+            if closing in lex.signoffs or (lone.isalpha() and lone.islower() and len(lone) <= 15):
+                # "... je prends! merci" over "jonathan": the name under a closing word;
+                # "on se recroise au prochain MIGS?" over "steph": one lower-case word alone
+                # on the last line signs (the not-name lists keep "merci", "bises" out).
                 candidates.append(name_phrase(last, lex.lang, signed=True))
         if len(lines) > 2:
             # "Me Antoine Lefèvre / Avocat au Barreau de Lyon": a title line under the name.
@@ -446,6 +467,9 @@ def find_inviter(
             dashed = re.search(r"\s[-–—~]+\s*[^\W\d_]+(?: [^\W\d_]+)?[.!]*\s*$", last) is not None
             candidates.append(name_phrase(tail, lex.lang, signed=dashed))
             candidates.append(_signoff_then_name(tail, lex))
+            if len(segments) > 2 and "|" in last:
+                # "... real fit 🙌 Arif | BD Director @ ReCharge": the name before the bar.
+                candidates.append(name_phrase(segments[-2], lex.lang))
     for candidate in candidates:
         if candidate and not _same(candidate, recipient):
             return candidate, "signature"
@@ -909,9 +933,14 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
         return eventful[line_start]
 
     common = lex.group_nouns | lex.event_nouns | lex.date_words
+    # Inside a quoted title a name is part of the title ("« Électrifier les traversiers du
+    # Saint-Laurent »" named no event "le Saint-Laurent", round 18).
+    quoted = [m.span() for m in _QUOTES.finditer(safe)]
     for match in lex.name_seq.finditer(safe):
         start, end = match.span()
         if start > 0 and (safe[start - 1].isalnum() or safe[start - 1] in "'-"):
+            continue
+        if any(q_start < start < q_end for q_start, q_end in quoted):
             continue
         name = trim_name(match.group(0).rstrip("."), lex)
         opener = lex.group_opener.match(fold_aligned(name))
@@ -1012,13 +1041,15 @@ def _trailing_noun(safe: str, end: int, lex: Lexicon) -> tuple[int, str] | None:
         bare = word.rstrip(",.;:!?")
         if not bare or not bare.isalpha() or not bare.islower():
             break
-        if fold_aligned(bare) in lex.instruction_words:
-            break  # "the PATI book launch": "book" would make the whole topic unsafe
+        folded_word = fold_aligned(bare)
+        if folded_word in lex.stopwords | lex.date_words | lex.dangling | lex.instruction_words:
+            # "Agribition in Regina | last week", "Burlington | these days": no noun of the
+            # name; "the PATI | book launch": "book" would make the whole topic unsafe.
+            break
         stop += 1 + len(bare)
-        folded = fold_aligned(bare)
-        if folded in lex.event_nouns or folded in lex.group_nouns:
-            found = (stop, folded)
-        if bare != word or folded in lex.stopwords:
+        if folded_word in lex.event_nouns or folded_word in lex.group_nouns:
+            found = (stop, folded_word)
+        if bare != word:
             break
     return found
 
@@ -1051,6 +1082,7 @@ _AFFILIATED = compile_cached(
 )
 
 
+_QUOTES = compile_cached(r"«[^»\n]*»|“[^”\n]*”|\"[^\"\n]*\"")
 _LINKS = frozenset({"du", "des", "de", "of"})
 _LINKED_ARTICLES = frozenset({"la", "the"})
 
@@ -1070,7 +1102,8 @@ def _linked_noun(prev_words: list[str], lex: Lexicon) -> str | None:
 def _school(name: str, lex: Lexicon) -> bool:
     """Whether a name is a school's (``[events] school_words``, whole or hyphen parts)."""
     folded = fold_aligned(name)
-    words = set(folded.split()) | {part for w in folded.split() for part in w.split("-")}
+    # Hyphen parts and elided words too: "HES-SO", "l'Université de Moncton".
+    words = set(folded.split()) | {part for w in folded.split() for part in re.split("[-']", w)}
     return bool(words & lex.schools) or any(" " in s and s in folded for s in lex.schools)
 
 

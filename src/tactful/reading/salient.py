@@ -30,6 +30,7 @@ from tactful.reading.lexicon import (
     titles,
 )
 from tactful.reading.note import Reference
+from tactful.reading.note import ReferenceKind as Kind
 from tactful.reading.note import ReferenceSource as Source
 from tactful.text import fold_aligned
 
@@ -213,14 +214,27 @@ def _role(sentence: str, lex: Lexicon, cues: _Cues) -> str | None:
     return (cues.role_template_vowel if vowel else cues.role_template).replace("{role}", role)
 
 
-def _quoted(sentence: str, lex: Lexicon) -> list[str]:
-    """Titles the note quotes ('The Quiet Team', « Tech au féminin », "Deep Work")."""
-    out = []
+def _quoted(sentence: str, lex: Lexicon) -> list[tuple[str, Kind]]:
+    """Titles the note quotes ('The Quiet Team', « Tech au féminin », "Deep Work"), each
+    with its kind: a title right after a group or an event noun names that group or event
+    ("le même groupe « Physio Francophonie »"), a place to meet rather than the subject
+    (round 18's readers flagged "votre mot sur Physio Francophonie")."""
+    out: list[tuple[str, Kind]] = []
     for match in _QUOTED.finditer(sentence):
         inside = next(g for g in match.groups() if g is not None)
         topic = _cap(sanitise_topic(inside.strip(), lex.lang, max_words=8, proper=True))
         if topic and len(topic) >= 3 and topic == inside.strip():
-            out.append(topic)  # a quote cut short by sanitising is not a title any more
+            # A quote cut short by sanitising is not a title any more.
+            before = fold_aligned(sentence[: match.start()]).split()
+            noun = before[-1] if before else ""
+            kind: Kind = (
+                "group"
+                if noun in lex.group_nouns
+                else "event"
+                if noun in lex.event_nouns
+                else "other"
+            )
+            out.append((topic, kind))
     return out
 
 
@@ -299,22 +313,27 @@ def salient_references(
     cues = _cues(lex)
     lines = [line for line in safe.split("\n") if line.strip()]
     found: list[tuple[str, str, Source]] = []
+    places: list[Reference] = []
     for line in lines:
-        found.extend((topic, line, "quoted") for topic in _quoted(line, lex))
+        for topic, kind in _quoted(line, lex):
+            if kind == "other":
+                found.append((topic, line, "quoted"))
+            else:
+                places.append(Reference(kind=kind, topic=topic, evidence=topic, source="quoted"))
     for line in lines:
         role = _role(line, lex, cues)
         if role:
             found.append((role, line, "role"))
     for line in lines:
-        topic = complement_topic(line, lex)
-        if topic:
-            found.append((topic, line, "complement"))
+        complement = complement_topic(line, lex)
+        if complement:
+            found.append((complement, line, "complement"))
     if names:
         for line in lines:
             found.extend(
                 (topic, line, source) for topic, source in _names(line, lex, cues, exclude)
             )
-    return [
+    return places + [
         Reference(kind="other", topic=topic, evidence=line[:120], source=source)
         for topic, line, source in found
     ]
