@@ -148,3 +148,42 @@ def test_english_replies_use_no_calque_and_keep_the_comma_before_and_so(note: st
             message = rewrite(note, style=style, engine="offline", seed=variant).message
             assert "aside" not in message, message
             assert "person and so" not in message, message
+
+
+def test_a_one_off_evening_is_not_offered_as_where_to_meet_again() -> None:
+    note = (
+        "Hi Kath, we sat together at the Hospice UK awards dinner in Leeds last Friday. Lovely "
+        "chatting about respite weekends, let's stay in touch. Bronwyn"
+    )
+    for style in ("long", "short"):
+        assert "dinner" not in rewrite(note, style=style, engine="offline").message
+
+
+def test_questions_asked_in_writing_are_answered_in_writing() -> None:
+    note = (
+        "bonjour, je suis étudiante en soins infirmiers à Caen et je prépare mon mémoire sur "
+        "les soins palliatifs à domicile. votre post sur la démarche « patient partenaire » m'a "
+        "beaucoup parlé, est-ce que je pourrais vous poser quelques questions par mail ? Léa"
+    )
+    for style in ("long", "short"):
+        message = rewrite(note, style=style, engine="offline").message
+        assert "par écrit" in message or "par message" in message, message
+        assert "café" not in message and "téléphone" not in message, message
+
+
+def test_a_document_sent_by_mail_is_not_a_wish_to_exchange_questions() -> None:
+    note = (
+        "Bonjour Denis, merci pour la discussion de vendredi au congrès des courtiers à Québec. "
+        "Tel que promis, je vous envoie le document sur la tarification par courriel. Lyne"
+    )
+    for style in ("long", "short"):
+        assert "questions" not in rewrite(note, style=style, engine="offline").message
+
+
+def test_a_quoted_name_stays_whole_in_a_topic() -> None:
+    note = (
+        "Bonjour Anne, votre post sur la démarche « zéro contention » dans votre établissement "
+        "m'a beaucoup parlé. Au plaisir de vous lire, Chloé"
+    )
+    topics = [ref.topic or "" for ref in read_note(note).references]
+    assert any(topic.endswith("« zéro contention »") for topic in topics), topics

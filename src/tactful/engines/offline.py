@@ -457,11 +457,16 @@ def next_steps(
     if role in ("seller", "generic"):
         return {}
     contact, event, group = (_named(analysis, kind) for kind in ("mutual", "event", "group"))
+    if event and analysis.met and role != "organiser" and _one_off(event, analysis.lang):
+        event = None  # met at last Friday's dinner: no "let's catch up at the dinner"
     steps: dict[str, list[str]] = {}
     if analysis.follows:
         # The note asks to follow the user's work: that is its own next step, taken first.
         steps["follow"] = bank.get("openness", "next", "follow", style)
-    if analysis.meeting:
+    # "Je vous envoie les détails par courriel": an organiser's, a recruiter's or a
+    # candidate's channel for their proposal, not a wish to exchange questions in writing.
+    proposal_by_mail = analysis.meeting == "written" and role in PROPOSING
+    if analysis.meeting and not proposal_by_mail:
         # The coffee, the call or the visit the note proposes, taken up before the contact
         # and the role's channel: the meeting comes before the connection, as the method
         # asks (round 15: "un café à Carnac" lost to "perhaps with the contact").
@@ -522,6 +527,16 @@ def next_steps(
         if role == "fan" and "follow" not in steps:
             steps["follow"] = bank.get("openness", "next", "follow", style)
     return {kind: templates for kind, templates in steps.items() if templates}
+
+
+def _one_off(event: str, lang: str) -> bool:
+    """Whether an event happens once (a dinner, a launch: ``[events] one_off``), so the two
+    cannot meet at it again."""
+    folded = fold_aligned(event)
+    return any(
+        folded == noun or folded.endswith(f" {noun}")
+        for noun in (fold_aligned(n) for n in lexicon(lang).raw["events"].get("one_off", []))
+    )
 
 
 def _meets(analysis: Reading, profile: Profile) -> bool:

@@ -31,10 +31,12 @@ from tactful.text import fold, fold_aligned, sentences, trim_runs
 # Letters, digits and a few marks that may sit inside a topic ("CI/CD", "C++", "Node.js").
 # A run of them is matched at once (possessive: nothing follows it), not a character at a time.
 # A number keeps its separators and its percent sign ("7,000 ft", "à 80 %"), a word its
-# inclusive dot ("régisseur·se"): cut there, round 17's topics read "colonies at 7",
-# "l'annonce d'optométriste à 80" and "régisseur".
+# inclusive dot ("régisseur·se"), a phrase its quoted name ("la démarche « zéro contention »"):
+# cut there, rounds 17 and 18 read "colonies at 7", "l'annonce d'optométriste à 80",
+# "régisseur" and "la démarche".
 _TOPIC_CHARS = compile_cached(
-    r"(?:[^\W_]|[ '&+#/.-]|(?<=[0-9])[,.](?=[0-9])|(?<=[0-9])%|(?<=[0-9][ ])%|(?<=\w)·(?=\w))*+"
+    r"(?:[^\W_]|[ '&+#/.-]|(?<=[0-9])[,.](?=[0-9])|(?<=[0-9])%|(?<=[0-9][ ])%|(?<=\w)·(?=\w)"
+    r"|«[^»\n]{1,60}»|“[^”\n]{1,60}”)*+"
 )
 # After a greeted name: a capitalised surname, then a lower-case word going on with the sentence.
 _RUN_ON = compile_cached(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà-öø-ÿ']")
