@@ -110,6 +110,10 @@ def grounded_thanks(
         thanks = _thanking_part(flatten(fold(sentence)), lex)
         for in_reply, in_note in lex.content_kinds:
             for named_kind in in_reply.finditer(thanks):
+                if invitation.speaks and "invit" in named_kind.group(0):
+                    # "the invitation to talk": the reading found the note asks the user to
+                    # speak, record or host ("come on the show"), whatever words it used.
+                    continue
                 if not in_note.search(note):
                     invented.append(named_kind.group(0))
                     if sentence not in evidence:
