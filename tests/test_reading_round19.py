@@ -44,3 +44,47 @@ def test_every_labelled_note_gets_a_reply_its_validator_accepts() -> None:
                 except TactfulError as exc:
                     refused.append(f"{case['id']}/{style}: {exc}")
     assert refused == []
+
+
+def test_a_clause_cut_before_its_verb_is_not_echoed() -> None:
+    note = (
+        "Dumela Kabo, your post on why mobile clinics in Maun run out of vaccines before the "
+        "rains hit home. I run a small outreach charity in Gaborone. Would love to follow your "
+        "work. Neo"
+    )
+    for style in ("long", "short"):
+        message = rewrite(note, style=style, engine="offline").message
+        # Echoed whole (with its verb) or not at all.
+        assert "why mobile clinics" not in message or "run out" in message, message
+
+
+def test_an_organisers_panel_is_not_what_the_user_is_invited_to_talk_about() -> None:
+    note = (
+        "Hi Rosa, I run the Boise Food Rescue meetup and we'd love you on the panel on 12 May, "
+        "since your cold-chain work for donated produce is exactly what members ask about. "
+        "Details are on the event page. Dale"
+    )
+    for style in ("long", "short"):
+        assert "about the panel" not in rewrite(note, style=style, engine="offline").message
+
+
+def test_the_contact_who_suggested_writing_is_not_brought_to_the_meeting() -> None:
+    note = (
+        "Bonjour Claire, Aurélie Martin m'a conseillé de vous contacter au sujet de la "
+        "reconversion des friches industrielles. Au plaisir, Stéphane"
+    )
+    for style in ("long", "short"):
+        message = rewrite(note, style=style, engine="offline").message
+        assert "pourquoi pas avec" not in message and "d'abord avec" not in message, message
+
+
+def test_no_closing_thanks_again_when_nothing_was_thanked() -> None:
+    notes = [
+        "Bonjour Sophie, je travaille sur les huîtres de l'étang de Thau. J'aimerais échanger "
+        "avec vous sur les mortalités estivales. Claire",
+        "Hi Tom, I read your post about sheep scab. Would love to connect. Ben",
+    ]
+    for note in notes:
+        for seed in range(8):
+            message = rewrite(note, style="long", engine="offline", seed=seed).message
+            assert "Merci encore, et" not in message and "Thanks again, and" not in message

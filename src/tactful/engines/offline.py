@@ -209,6 +209,8 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
         topic = sanitise_topic(ref.topic, analysis.lang) if ref.topic else None
         if ref.kind == "other" and topic and not flagged(topic) and _trusted(ref, analysis):
             organiser = analysis.role == "organiser" and ref.source != "quoted"
+            if organiser and fold_aligned(topic).split()[-1] in lexicon(analysis.lang).event_nouns:
+                continue  # "the invitation to talk about the panel": the event, not its subject
             if organiser and bank.get("appreciation", "organiser_topic", "long"):
                 return Plan("organiser_topic", {"topic": topic}, need, topic)
             return Plan("interest", {"topic": topic}, need, topic)

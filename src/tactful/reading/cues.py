@@ -873,6 +873,11 @@ def cut_topic(raw: str, lex: Lexicon) -> str:
         if any(one.startswith(stop) for stop in lex.elided_stops):
             words = words[:idx]
             break
+    clause = folded[:1] and folded[0] in lex.topic_openers and folded[1:2] != ["to"]
+    if clause and len(words) < len(folded):
+        # "why mobile food banks | in Maun run out of oil": a clause cut before its verb reads
+        # as a fragment (round 19); "how to scale teams | in Africa" keeps its own verb.
+        return ""
     return " ".join(words)
 
 
