@@ -88,3 +88,17 @@ def test_no_closing_thanks_again_when_nothing_was_thanked() -> None:
         for seed in range(8):
             message = rewrite(note, style="long", engine="offline", seed=seed).message
             assert "Merci encore, et" not in message and "Thanks again, and" not in message
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hey Megan, fellow UNB grad here! Saw you're in reinsurance in Toronto now, I'm doing "
+        "the same at Aon Re out of Halifax. Would be fun to connect. Eric",
+        "Namaste Prakash! Fellow KU grad here. I'm doing soil carbon research at Massey in "
+        "Palmerston North. Would be great to stay in touch. Sujan",
+    ],
+)
+def test_where_the_inviter_works_or_studies_is_no_event(note: str) -> None:
+    events = [ref.topic for ref in read_note(note).references if ref.kind == "event"]
+    assert events == [], events
