@@ -301,8 +301,10 @@ def _fill(template: str, slots: dict[str, str], grammar: dict[str, Any] | None =
             if f"{before} {marker}" in template and value.lower().startswith(f"{article} "):
                 template = template.replace(f"{before} {marker}", f"{joined} {marker}")
                 value = value[len(article) + 1 :]
+        # A person's name elides before "h" too ("d'Hervé"); a place may not ("de Hambourg").
+        eliding = ELIDING + ("h" if key in grammar.get("elide_before_h", []) else "")
         for word in grammar.get("elide", []):
-            if f" {word} {marker}" in f" {template}" and value[:1].lower() in ELIDING:
+            if f" {word} {marker}" in f" {template}" and value[:1].lower() in eliding:
                 template = template.replace(f"{word} {marker}", f"{word[:-1]}'{marker}")
         template = template.replace(marker, value)
     return template
@@ -461,6 +463,8 @@ def next_steps(
     contact, event, group = (_named(analysis, kind) for kind in ("mutual", "event", "group"))
     if event and analysis.met and role != "organiser" and _one_off(event, analysis.lang):
         event = None  # met at last Friday's dinner: no "let's catch up at the dinner"
+    if event and analysis.remote and not analysis.met and role != "organiser":
+        event = None  # a talk watched on YouTube: the forum is far away, not a shared place
     steps: dict[str, list[str]] = {}
     if analysis.follows:
         # The note asks to follow the user's work: that is its own next step, taken first.
