@@ -539,10 +539,7 @@ def _one_off(event: str, lang: str) -> bool:
     """Whether an event happens once (a dinner, a launch: ``[events] one_off``), so the two
     cannot meet at it again."""
     folded = fold_aligned(event)
-    return any(
-        folded == noun or folded.endswith(f" {noun}")
-        for noun in (fold_aligned(n) for n in lexicon(lang).raw["events"].get("one_off", []))
-    )
+    return any(folded == noun or folded.endswith(f" {noun}") for noun in lexicon(lang).one_off)
 
 
 def _meets(analysis: Reading, profile: Profile) -> bool:

@@ -384,6 +384,10 @@ def _signature_name(
     return None
 
 
+_GLUED_BRAND = compile_cached(r"[^\W\d_]{3,}['’][A-ZÀ-ÖØ-Þ]")
+"""A capital after an apostrophe that elides more than one letter: a brand ("Remat'Sud")."""
+
+
 def _brand(word: str) -> bool:
     """A word shaped like a company's name, not a person's: a capital inside after four
     lower-case letters ("ChairFill", "HireSoft"), or after a first part that is no name
@@ -398,9 +402,6 @@ def _brand(word: str) -> bool:
     if _GLUED_BRAND.search(word):
         return True  # "Remat'Sud": names elide one letter ("O'Brien", "N'Diaye"), brands more
     return any(ch.isdigit() for ch in word) or (word.isupper() and len(word) > 1)
-
-
-_GLUED_BRAND = compile_cached(r"[^\W\d_]{3,}['’][A-ZÀ-ÖØ-Þ]")
 
 
 def _a_closing(words: list[str], *, signed: bool) -> bool:
@@ -1049,7 +1050,8 @@ def _trailing_noun(safe: str, end: int, lex: Lexicon) -> tuple[int, str] | None:
         if not bare or not bare.isalpha() or not bare.islower():
             break
         folded_word = fold_aligned(bare)
-        if folded_word in lex.stopwords | lex.date_words | lex.dangling | lex.instruction_words:
+        stops = (lex.stopwords, lex.date_words, lex.dangling, lex.instruction_words)
+        if any(folded_word in words for words in stops):
             # "Agribition in Regina | last week", "Burlington | these days": no noun of the
             # name; "the PATI | book launch": "book" would make the whole topic unsafe.
             break

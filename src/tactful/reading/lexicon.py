@@ -181,6 +181,7 @@ class Lexicon:
     topic_openers: frozenset[str]
     dangling: frozenset[str]
     leading: frozenset[str]
+    one_off: frozenset[str]
     pronouns: frozenset[str]
     """Words a topic may not open on: a pronoun names nothing to echo."""
     stock_words: frozenset[str]
@@ -291,6 +292,7 @@ def lexicon(lang: str) -> Lexicon:
         ),
         event_verbs=phrase_re(events["verbs"]),
         event_nouns=frozenset(fold(n) for n in events["event_nouns"]),
+        one_off=frozenset(fold(n) for n in events.get("one_off", [])),
         group_nouns=frozenset(fold(n) for n in events["group_nouns"]),
         group_cues=regex(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
         group_opener=regex(rf"(?:{phrase_alternation(events['group_cues'])})[ ]+(?=\w)"),
