@@ -33,3 +33,14 @@ def run_cli(*args: str, stdin: bytes | None = None) -> Run:
     finally:
         sys.stdin = old_stdin
     return Run(code, out.getvalue(), error.getvalue())
+
+
+def offline_replies(note: str, *, seed: int | None = None) -> list[str]:
+    """The offline engine's long and short replies to ``note``, the pair most reading tests
+    assert on."""
+    from tactful.pipeline import rewrite
+
+    return [
+        rewrite(note, style=style, engine="offline", seed=seed).message
+        for style in ("long", "short")
+    ]

@@ -16,6 +16,7 @@ from tactful.errors import TactfulError
 from tactful.pipeline import rewrite
 from tactful.reading.analysis import read_note
 from tactful.resources import shipped_dir
+from tests.helpers import offline_replies
 
 
 def test_an_invitation_to_come_on_a_show_is_thanked_for_without_a_refusal() -> None:
@@ -25,8 +26,7 @@ def test_an_invitation_to_come_on_a_show_is_thanked_for_without_a_refusal() -> N
         "you come on the show?\nPieter @ Story Hour Podcast"
     )
     assert read_note(note).speaks
-    for style in ("long", "short"):
-        message = rewrite(note, style=style, engine="offline").message
+    for message in offline_replies(note):
         assert "invitation" in message, message
 
 
@@ -52,8 +52,7 @@ def test_a_clause_cut_before_its_verb_is_not_echoed() -> None:
         "rains hit home. I run a small outreach charity in Gaborone. Would love to follow your "
         "work. Neo"
     )
-    for style in ("long", "short"):
-        message = rewrite(note, style=style, engine="offline").message
+    for message in offline_replies(note):
         # Echoed whole (with its verb) or not at all.
         assert "why mobile clinics" not in message or "run out" in message, message
 
@@ -64,8 +63,8 @@ def test_an_organisers_panel_is_not_what_the_user_is_invited_to_talk_about() -> 
         "since your cold-chain work for donated produce is exactly what members ask about. "
         "Details are on the event page. Dale"
     )
-    for style in ("long", "short"):
-        assert "about the panel" not in rewrite(note, style=style, engine="offline").message
+    for message in offline_replies(note):
+        assert "about the panel" not in message
 
 
 def test_the_contact_who_suggested_writing_is_not_brought_to_the_meeting() -> None:
@@ -73,8 +72,7 @@ def test_the_contact_who_suggested_writing_is_not_brought_to_the_meeting() -> No
         "Bonjour Claire, Aurélie Martin m'a conseillé de vous contacter au sujet de la "
         "reconversion des friches industrielles. Au plaisir, Stéphane"
     )
-    for style in ("long", "short"):
-        message = rewrite(note, style=style, engine="offline").message
+    for message in offline_replies(note):
         assert "pourquoi pas avec" not in message and "d'abord avec" not in message, message
 
 

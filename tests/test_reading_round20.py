@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tactful.pipeline import rewrite
 from tactful.reading.analysis import read_note
+from tests.helpers import offline_replies
 
 
 @pytest.mark.parametrize(
@@ -22,9 +22,8 @@ from tactful.reading.analysis import read_note
     ],
 )
 def test_english_replies_never_exchange_in_a_group(note: str) -> None:
-    for style in ("long", "short"):
-        for seed in range(6):
-            message = rewrite(note, style=style, engine="offline", seed=seed).message
+    for seed in range(6):
+        for message in offline_replies(note, seed=seed):
             assert "in a group" not in message, message
 
 
@@ -33,8 +32,7 @@ def test_a_first_name_elides_de_before_its_h() -> None:
         "Bonjour Claire, Hervé Tremblay m'a conseillé de vous contacter au sujet des friches "
         "industrielles. Au plaisir, Stéphane"
     )
-    for style in ("long", "short"):
-        message = rewrite(note, style=style, engine="offline").message
+    for message in offline_replies(note):
         assert "de Hervé" not in message, message
 
 
@@ -44,8 +42,7 @@ def test_an_invitation_to_speak_for_twenty_minutes_is_an_invitation_to_speak() -
         "speak for 20 minutes at our March 18 session on winter hive wraps? Lorne"
     )
     assert read_note(note).speaks
-    for style in ("long", "short"):
-        message = rewrite(note, style=style, engine="offline").message
+    for message in offline_replies(note):
         assert "If I can come" not in message and "if I can come" not in message, message
 
 
@@ -56,8 +53,8 @@ def test_a_talk_watched_online_is_not_a_place_to_meet() -> None:
         "research. Best, Caleb"
     )
     assert read_note(note).remote
-    for style in ("long", "short"):
-        assert "forum" not in rewrite(note, style=style, engine="offline").message
+    for message in offline_replies(note):
+        assert "forum" not in message
 
 
 def test_an_announcement_that_is_no_job_ad_makes_no_candidate() -> None:
