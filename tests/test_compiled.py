@@ -98,6 +98,21 @@ def test_runs_write_the_cache_read_it_and_reply_the_same_as_without_it(tmp_path:
 
 
 @pytest.mark.slow
+def test_a_warm_run_finds_every_pattern_and_leaves_the_cache_file_alone(tmp_path: Path) -> None:
+    """Patterns must be built in the same order in every process, whatever the hash seed:
+    a pattern joined from a set in hash order missed the cache on every run, compiled
+    afresh and rewrote the whole file at exit (and the file grew with each run)."""
+    for note in NOTES:
+        home = tmp_path / note[:5]
+        assert _run(home, note, ("PYTHONHASHSEED", "1")).returncode == 0
+        (cache,) = _cache_files(home)
+        before = cache.read_bytes()
+        for seed in ("2", "3"):
+            assert _run(home, note, ("PYTHONHASHSEED", seed)).returncode == 0
+            assert cache.read_bytes() == before
+
+
+@pytest.mark.slow
 def test_a_corrupt_or_unwritable_cache_only_costs_time(tmp_path: Path) -> None:
     expected = _run(tmp_path / "clean").stdout
 

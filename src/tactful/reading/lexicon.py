@@ -250,7 +250,7 @@ def lexicon(lang: str) -> Lexicon:
     prep_alt = phrase_alternation(preps)
     register = data.get("register", {})
     sanitise = data["sanitise"]
-    signoffs = tuple(sorted({fold(s) for s in data["signoffs"]}, key=len, reverse=True))
+    signoffs = tuple(sorted({fold(s) for s in data["signoffs"]}, key=lambda s: (-len(s), s)))
     return Lexicon(
         lang=lang,
         raw=data,
