@@ -7,6 +7,7 @@ failure becomes one ``Error: ...`` line on stderr with a documented exit code
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 
@@ -31,11 +32,37 @@ from tactful.cli import serve as _serve  # noqa: F401  isort: skip
 __all__ = ["app", "main"]
 
 
+def _invoked(argv: list[str]) -> typer.Typer:
+    """The app as this run needs it: only the subcommand named first, when there is one.
+
+    Building the click group resolves every subcommand's signature (type hints, one
+    pydantic adapter per option); a run invokes one subcommand, and the others cost a
+    first call some 20 ms. Anything else (no arguments, ``--help``, ``--version``, an
+    unknown name) gets the whole app, so help lists and usage errors are unchanged.
+    """
+    name = argv[0] if argv else ""
+    commands = [info for info in app.registered_commands if _name(info) == name]
+    groups = [info for info in app.registered_groups if info.name == name]
+    if not commands and not groups:
+        return app
+    narrow = copy.copy(app)
+    narrow.registered_commands, narrow.registered_groups = commands, groups
+    return narrow
+
+
+def _name(info: typer.models.CommandInfo) -> str:
+    """The name typer gives the command (its own rule: the function's, dashed)."""
+    if info.name:
+        return info.name
+    return typer.main.get_command_name(info.callback.__name__) if info.callback else ""
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI and exit with the documented code for the outcome."""
-    command = typer.main.get_command(app)
+    args = sys.argv[1:] if argv is None else argv
+    command = typer.main.get_command(_invoked(args))
     try:
-        result = command.main(args=argv, prog_name="tactful", standalone_mode=False)
+        result = command.main(args=args, prog_name="tactful", standalone_mode=False)
     except TactfulError as exc:
         err(f"Error: {exc.message}")
         sys.exit(exc.exit_code)
