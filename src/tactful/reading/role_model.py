@@ -16,7 +16,7 @@ turns a note into a sale or a stock line on its own, a candidate needs a note th
 hiring, and below ``threshold`` (data/roles/model.toml) the cue reading stands.
 
 The weights are data (``data/roles/roles.bin``: bucket numbers as uint32, then one float32
-per role for each bucket), read with the standard library once per process.
+per role for each bucket), mapped (``tactful.selling.map_sparse``) once per process.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from tactful.resources import data_dir, load_toml
-from tactful.selling import Sparse, buckets, read_sparse
+from tactful.selling import Sparse, buckets, map_sparse, read_sparse
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ def model() -> Model:
     roles = tuple(settings["roles"])
     return Model(
         roles,
-        decode((data_dir() / "roles" / "roles.bin").read_bytes(), roles),
+        map_sparse(data_dir() / "roles" / "roles.bin", len(roles)),
         float(settings["threshold"]),
         hiring_only=frozenset(settings.get("hiring_only", ())),
     )
