@@ -22,7 +22,7 @@ from tactful.engines.base import Draft, Style
 from tactful.profile import Profile
 from tactful.reading.analysis import Reading, Reference
 from tactful.reading.cues import sanitise_topic
-from tactful.reading.lexicon import lexicon
+from tactful.reading.lexicon import lexicon, titles
 from tactful.reading.note import CONTENT_KINDS
 from tactful.resources import load_toml
 from tactful.text import fold, fold_aligned
@@ -227,7 +227,9 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
     if need:
         return Plan(need, {}, need)
     if analysis.met:
-        return Plan("met", {}, need)
+        # "Great meeting you" answered in kind (round 21: "good to hear from you" ignored
+        # the meeting the note was about).
+        return Plan("met_recent" if analysis.met_recent else "met", {}, need)
     if analysis.has_signal("injection"):
         # Injected orders are not a personal note: a courteous thanks, nothing echoed.
         return Plan("sales")
@@ -480,13 +482,27 @@ def next_steps(
     if contact:
         if style == "short" and plan.situation == "mutual_named":
             # Thanked for by full name in the first sentence: the first name is enough here
-            # ("Pierre-Yves Tanguy" twice in two sentences read as a form, round 15).
-            contact = contact.split()[0]
+            # ("Pierre-Yves Tanguy" twice in two sentences read as a form, round 15), never
+            # a title ("as Deacon suggested", round 21).
+            named = [w for w in contact.split() if fold(w).rstrip(".") not in titles(bank.lang)]
+            contact = named[0] if named else contact
         templates = bank.get("openness", "next", "referred", style)
         steps["referred"] = [_fill(t, {"contact": contact}, bank.grammar) for t in templates]
     if role == "candidate" and analysis.applied:
         # They applied already: offer to answer a question, never "send your application".
         own = bank.get("openness", "role", "candidate_applied", style)
+        named_role = None
+    elif role == "student" and analysis.questions:
+        # They asked already ("Any advice on which tickets to get first?"): answered, not
+        # invited to ask (round 21).
+        own = bank.get("openness", "role", "student_asked", style)
+        named_role = None
+    elif role == "organiser" and analysis.dated and not analysis.speaks:
+        # The day and the hour are in the note: "send me the details" asked for what it
+        # gave (round 21); the reply may come instead, or says whether it can.
+        own = bank.get(
+            "openness", "role", "organiser_dated" if meets else "organiser_dated_reply", style
+        )
         named_role = None
     else:
         own = bank.get("openness", "role", role, style)

@@ -88,7 +88,8 @@ class Reading(DataModel):
     met: bool = False
     """The note says the two already met or exchanged (at an event, in a group)."""
     meeting: str | None = None
-    """A meeting the note proposes: ``coffee``, ``call`` or ``lunch`` (data: ``[meetings]``)."""
+    """A meeting the note proposes: ``coffee``, ``call``, ``lunch``, ``drink``, ``visit`` or
+    ``written`` (data: ``[meetings]``; its ``again`` cues are a visit only when proposed)."""
     asks: bool = False
     """The note asks for something (a question, a request, a meeting, to follow the user's
     work): it says what brings them."""
@@ -100,6 +101,16 @@ class Reading(DataModel):
     applied: bool = False
     """The note says its writer already applied or sent a CV (``[applied]`` cues): a
     candidate is not asked for the application again."""
+    met_recent: bool = False
+    """The two met, and the note says it was good to meet (``[met_recent]``): the thanks
+    answers that, not "good to hear from you"."""
+    questions: bool = False
+    """The note asks the user something in writing, not only to connect, and proposes no
+    meeting ("Any advice on which tickets to get first?"): a student gets an answer, not an
+    invitation to ask."""
+    dated: bool = False
+    """The note gives a day, a month or an hour (``[events] days``, ``dated``): an organiser's
+    details are in it."""
     sends: bool = False
     """The note promises to send something (``[sends]`` cues): the long reply takes it up."""
     remote: bool = False
@@ -166,9 +177,14 @@ def read_note(
     folded = fold_aligned(safe)  # folded once for every cue list below
     met = lx.find_met(folded, lex)
     meeting = lx.find_meeting(folded, lex)
+    if meeting == "again":
+        # "Au plaisir de se recroiser !" between two who met is a wish the met openness
+        # answers in kind; asked ("On se recroise en janvier ?") or from a stranger, a visit.
+        meeting = None if met and lx.only_wished(folded, lex, "again") else "visit"
     follows = lx.find_follow(folded, lex)
     speaks = lx.find_speaking(folded, lex)
     applied = lx.find_applied(folded, lex)
+    questions = meeting is None and lx.find_question(folded, lex)
     sends = lx.find_sends(folded, lex)
     remote = lx.find_remote(folded, lex)
     own_words = lx.without_injections(norm, lex)
@@ -214,6 +230,9 @@ def read_note(
         follows=follows,
         speaks=speaks,
         applied=applied,
+        questions=questions,
+        met_recent=met and lex.met_recent.search(folded) is not None,
+        dated=lx.find_dated(folded, lex),
         sends=sends,
         remote=remote,
         role=role,

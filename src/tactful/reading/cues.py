@@ -44,7 +44,12 @@ _RUN_ON = compile_cached(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)?[ ]+[a-zà
 _SURNAME = compile_cached(r"[ ]+[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:['-][^\W\d_]+)*(?=[ ]*(?:[,!.:;\n-]|$))")
 _GREETING_END = compile_cached(r"[ ]*[,!.:;]*")
 _EMOJI = "\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d"
-_INITIALLED = compile_cached(r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$")
+# "J. Patel", "R. Alvarez, Pflugerville ISD" (round 21): an initial then a surname, the
+# organisation after a comma, a bar or a dash.
+_INITIALLED = compile_cached(
+    r"(?:^|[\s,.])(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*$"
+    r"|^\s*(?:[A-Z]\.[\s-]?){1,3}[A-Z][\w'-]+\s*[,|\u2013\u2014]"
+)
 # A lower-case abbreviation after a comma ends no sentence: "Mathieu, dir. de production,
 # Théâtre ..." was cut after "dir." and the company greeted (round 17).
 _NO_ABBREVIATION = "".join(rf"(?<!,\s[a-zà-öø-ÿ]{{{n}}}\.)" for n in (2, 3, 4))
@@ -647,6 +652,23 @@ def find_meeting(folded: str, lex: Lexicon) -> str | None:
     return None
 
 
+def only_wished(folded: str, lex: Lexicon, kind: str) -> bool:
+    """Whether every cue of a meeting ``kind`` sits in a statement, not a question: "Au
+    plaisir de se recroiser !" wishes, "On se recroise à Strasbourg en janvier ?" proposes
+    (round 21: the wish was answered "comme vous le proposez")."""
+    pattern = dict(lex.meetings).get(kind)
+    if pattern is None:
+        return False
+    for match in pattern.finditer(folded):
+        end = _CLAUSE_END.search(folded, match.end())
+        if end is not None and end.group() == "?":
+            return False
+    return True
+
+
+_CLAUSE_END = compile_cached(r"[.!?\n]")
+
+
 def find_follow(folded: str, lex: Lexicon) -> bool:
     """The note asks to follow the user's work ("I'd like to follow your work", "suivre tes
     projets"): following is the next step it names itself."""
@@ -665,6 +687,22 @@ def find_applied(folded: str, lex: Lexicon) -> bool:
     vous ai envoyé ma bande démo"): the reply answers a question, never asks for the
     application again."""
     return lex.applied.search(folded) is not None
+
+
+_QUESTION = compile_cached(r"[^.!?\n]*\?")
+
+
+def find_question(folded: str, lex: Lexicon) -> bool:
+    """The note asks the user something ("Any advice on which tickets to get first?",
+    "auriez-vous des conseils ?"), not only to connect: a student is answered, not invited
+    to ask (round 21's readers: "he already asked")."""
+    return any(not lex.connect_asks.search(asked) for asked in _QUESTION.findall(folded))
+
+
+def find_dated(folded: str, lex: Lexicon) -> bool:
+    """The note gives a day, a month or an hour ("6pm Weds 19th", "jeudi 6 à 19h30"): an
+    organiser's details are there, and the reply does not ask for them."""
+    return lex.dated.search(folded) is not None
 
 
 def find_sends(folded: str, lex: Lexicon) -> bool:
@@ -1178,7 +1216,8 @@ def _last_word(text: str, end: int) -> str:
 
 
 def unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
-
+    """Events the note names only by their noun ("at the conference", "lors du salon"), on a
+    line that says the two met or took part: where to meet again."""
     folded = fold_aligned(safe)
     out: list[Reference] = []
     verbs: dict[int, bool] = {}  # per line start: searched once per line, not once per match
@@ -1190,6 +1229,8 @@ def unnamed_events(safe: str, lex: Lexicon) -> list[Reference]:
             verbs[line_start] = lex.event_verbs.search(line) is not None
         if not verbs[line_start] or _part_of_event(folded[match.end() : match.end() + 60], lex):
             continue
+        if folded[match.start("np") : match.end("np")].split()[-1] in lex.unnamed_skip:
+            continue  # "la meilleure de la journée": a time of day, not an event
         place = " ".join(match.group("place").split())
         prefix = lex.contractions.get(place, "")
         np = safe[match.start("np") : match.end("np")]

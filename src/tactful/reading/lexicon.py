@@ -143,6 +143,8 @@ class Lexicon:
     interest: re.Pattern[str]
     event_verbs: re.Pattern[str]
     event_nouns: frozenset[str]
+    unnamed_skip: frozenset[str]
+    """Event nouns that are also times of day: an event only when named."""
     group_nouns: frozenset[str]
     group_cues: re.Pattern[str]
     group_opener: re.Pattern[str]
@@ -192,6 +194,12 @@ class Lexicon:
     follows: re.Pattern[str]
     speaking: re.Pattern[str]
     applied: re.Pattern[str]
+    met_recent: re.Pattern[str]
+    """The note says it was good to meet (``[met_recent]``)."""
+    connect_asks: re.Pattern[str]
+    """Words of a question that only asks to connect ("Open to connecting?")."""
+    dated: re.Pattern[str]
+    """A day, a month or an hour ("Weds 19th", "jeudi 6 à 19h30")."""
     sends: re.Pattern[str]
     remote: re.Pattern[str]
     countries: frozenset[str]
@@ -292,6 +300,7 @@ def lexicon(lang: str) -> Lexicon:
         ),
         event_verbs=phrase_re(events["verbs"]),
         event_nouns=frozenset(fold(n) for n in events["event_nouns"]),
+        unnamed_skip=frozenset(fold(n) for n in events["unnamed_skip"]),
         one_off=frozenset(fold(n) for n in events.get("one_off", [])),
         group_nouns=frozenset(fold(n) for n in events["group_nouns"]),
         group_cues=regex(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
@@ -351,7 +360,10 @@ def lexicon(lang: str) -> Lexicon:
         date_words=frozenset(fold(w) for w in data.get("salient", {}).get("date_words", [])),
         follows=phrase_re(data.get("follows", {}).get("cues", [])),
         speaking=phrase_re(data.get("speaking", {}).get("cues", [])),
-        applied=phrase_re(data.get("applied", {}).get("cues", [])),
+        applied=pattern_re(data["applied"].get("patterns", []), data["applied"]["cues"]),
+        connect_asks=phrase_re(data["questions"]["connect"]),
+        met_recent=phrase_re(data["met_recent"]["cues"]),
+        dated=pattern_re(events["dated"], events["days"]),
         sends=phrase_re(data.get("sends", {}).get("cues", [])),
         remote=phrase_re(data.get("remote", {}).get("cues", [])),
         countries=frozenset(fold(c) for c in events.get("countries", [])),
