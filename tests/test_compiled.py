@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+import tactful
 from tactful import compiled
 
 NOTES = (
@@ -110,6 +111,23 @@ def test_a_warm_run_finds_every_pattern_and_leaves_the_cache_file_alone(tmp_path
         for seed in ("2", "3"):
             assert _run(home, note, ("PYTHONHASHSEED", seed)).returncode == 0
             assert cache.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_a_new_release_starts_its_own_file_and_removes_the_earlier_ones(tmp_path: Path) -> None:
+    """Earlier releases' patterns would stay in one file, read on every call, until it held
+    thousands of entries; another interpreter's file is not this one's to remove."""
+    folder = tmp_path / ".cache" / "tactful"
+    folder.mkdir(parents=True)
+    earlier = folder / f"compiled-{compiled._ENGINE}-0.0.1.marshal"
+    legacy = folder / f"compiled-{compiled._ENGINE}.marshal"
+    other = folder / "compiled-pypy-39-1-0.0.1.marshal"
+    for path in (earlier, legacy, other):
+        path.write_bytes(marshal.dumps({("re", "stale", 0): "x"}))
+    assert _run(tmp_path).returncode == 0
+    assert not earlier.exists() and not legacy.exists() and other.exists()
+    (own,) = [p for p in _cache_files(tmp_path) if p != other]
+    assert own.name.endswith(f"-{tactful.__version__}.marshal")
 
 
 @pytest.mark.slow

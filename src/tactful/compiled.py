@@ -6,7 +6,9 @@ code generator written in Python, which took a third of an offline ``tactful rew
 then ``_sre.compile``, in C, which turns their output (a list of integers) into a pattern
 in microseconds. That output depends only on the pattern, its flags and the interpreter,
 and a TOML file's contents only on the file; both are kept in one ``marshal`` file in the
-user's cache folder, named after the interpreter and its regex engine's version.
+user's cache folder, named after the interpreter, its regex engine's version and Tactful's
+version. A new release starts a new file and removes the earlier releases' (their patterns
+would otherwise stay in the file, read on every call, until it held thousands).
 
 It is only ever a cache. A missing, corrupt or unwritable file, a stale entry, or an
 interpreter whose regex internals differ falls back to ``re.compile`` and ``tomllib``
@@ -18,6 +20,7 @@ at any time; ``TACTFUL_NO_CACHE=1`` turns the cache off.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import importlib
 import marshal
 import os
@@ -28,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 OFF_ENV = "TACTFUL_NO_CACHE"
+_PREFIX = "compiled-"
 _MAX_ENTRIES = 4000
 """Past this many entries, a save keeps only the entries this run used (edits leave stale ones)."""
 
@@ -153,6 +157,17 @@ class Store:
         except (OSError, ValueError):  # a read-only home, a full disk: run without the cache
             return
         self._changed = False
+        _remove_other_releases(self.path)
+
+
+def _remove_other_releases(path: Path) -> None:
+    """Delete this interpreter's cache files from other Tactful releases (best effort: a
+    file another process holds, or a read-only folder, is left)."""
+    legacy = path.parent / f"{_PREFIX}{_ENGINE}.marshal"  # before files named their release
+    for other in [legacy, *path.parent.glob(f"{_PREFIX}{_ENGINE}-*.marshal")]:
+        if other != path:
+            with contextlib.suppress(OSError):
+                other.unlink()
 
 
 def _read(path: Path | None) -> dict[Any, Any]:
@@ -171,7 +186,11 @@ def cache_path() -> Path | None:
         return None
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("tactful")) / f"compiled-{_ENGINE}.marshal"
+    from tactful import __version__
+
+    return (
+        Path(platformdirs.user_cache_dir("tactful")) / f"{_PREFIX}{_ENGINE}-{__version__}.marshal"
+    )
 
 
 _STORE: Store | None = None
