@@ -189,3 +189,40 @@ def test_a_maori_sign_off_is_not_taken_for_the_signer() -> None:
         "would love your input.\nNgā mihi, Mere Tane\nWhanganui River Trust"
     )
     assert read_note(note).inviter == "Mere"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Coucou Lina, j'ai vu ton spectacle au Théâtre de Liège jeudi, bravo ! Max",
+        "Hi Ada, caught your set at the Regent Theatre on Friday. Loved it! Sam",
+    ],
+)
+def test_a_building_is_no_event_to_meet_at(note: str) -> None:
+    """ "Lors d'un événement comme le Théâtre de Namur": the venue read as an event."""
+    assert not [ref for ref in read_note(note).references if ref.kind == "event"]
+    for reply in _all(note):
+        assert "Theatre" not in reply and "Théâtre" not in reply
+
+
+def test_a_quoted_title_is_echoed_in_quotes() -> None:
+    """ "Au sujet de Financer le cinéma d'Afrique de l'Ouest": a bare title read as a glitch."""
+    note = (
+        "Bonjour Awa, nous préparons une table ronde « Énergie solaire et agriculture » à "
+        "Thiès en mars et aimerions beaucoup vous y entendre. Seriez-vous partante ? Moussa"
+    )
+    replies = _all(note)
+    assert any("Énergie solaire et agriculture" in reply for reply in replies)
+    for reply in replies:
+        if "Énergie solaire et agriculture" in reply:
+            assert "« Énergie solaire et agriculture »" in reply, reply
+
+
+def test_a_student_is_not_told_they_are_interested_in_the_user_s_path() -> None:
+    """ "Que mon parcours vous intéresse" to a student who asked about an internship."""
+    note = (
+        "Bonjour Mme Roy, je suis en 2e année de BTS à Caen. Prenez-vous des stagiaires en "
+        "atelier cet été ? Merci, Léo"
+    )
+    for reply in _all(note):
+        assert "parcours" not in reply and "my path" not in reply

@@ -211,6 +211,11 @@ def plan_reply(analysis: Reading, bank: _Bank, *, findings: list[str] | None = N
             organiser = analysis.role == "organiser" and ref.source != "quoted"
             if organiser and fold_aligned(topic).split()[-1] in lexicon(analysis.lang).event_nouns:
                 continue  # "the invitation to talk about the panel": the event, not its subject
+            if ref.source == "quoted":
+                # A title stays a title: "au sujet de « Festivals et sobriété énergétique »"
+                # (round 21's readers: the bare title read as a mechanical echo).
+                opening, closing = bank.grammar["quotes"]
+                topic = f"{opening}{topic}{closing}"
             if organiser and bank.get("appreciation", "organiser_topic", "long"):
                 return Plan("organiser_topic", {"topic": topic}, need, topic)
             return Plan("interest", {"topic": topic}, need, topic)

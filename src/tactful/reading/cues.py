@@ -999,6 +999,8 @@ def named_places(safe: str, lex: Lexicon, exclude: tuple[str | None, ...]) -> li
         if fold_aligned(name) in lex.countries:
             continue  # "au Cameroun", "in Kenya": a place, not an event or a group
         words = fold_aligned(name).split()
+        if lex.venues.search(" ".join(words)) and not any(w in lex.event_nouns for w in words):
+            continue  # "au Théâtre de Namur": where it took place, not an event (round 21)
         if all(w.isdigit() or w in common or w in not_names(lex.lang) for w in words):
             # "promo 2016", "Promo 2016", "Prochaine rencontre", "Next Session": a year or
             # common words, not a group's or an event's name.

@@ -145,6 +145,8 @@ class Lexicon:
     event_nouns: frozenset[str]
     unnamed_skip: frozenset[str]
     """Event nouns that are also times of day: an event only when named."""
+    venues: re.Pattern[str]
+    """Buildings ("Theatre", "stade"): a name holding one is a venue, never an event."""
     group_nouns: frozenset[str]
     group_cues: re.Pattern[str]
     group_opener: re.Pattern[str]
@@ -301,6 +303,7 @@ def lexicon(lang: str) -> Lexicon:
         event_verbs=phrase_re(events["verbs"]),
         event_nouns=frozenset(fold(n) for n in events["event_nouns"]),
         unnamed_skip=frozenset(fold(n) for n in events["unnamed_skip"]),
+        venues=phrase_re(events["venues"]),
         one_off=frozenset(fold(n) for n in events.get("one_off", [])),
         group_nouns=frozenset(fold(n) for n in events["group_nouns"]),
         group_cues=regex(rf"(?:{phrase_alternation(events['group_cues'])})[ ]*$"),
