@@ -279,7 +279,9 @@ def read_sparse(raw: bytes | memoryview, width: int = 1) -> Sparse:
     count = len(raw) // (4 * (1 + width))
     view = memoryview(raw)
     if sys.byteorder == "big":  # pragma: no cover - the files are little-endian
-        keys, values = array("I", view[: 4 * count]), array("f", view[4 * count :])
+        keys, values = array("I"), array("f")
+        keys.frombytes(view[: 4 * count])
+        values.frombytes(view[4 * count :])
         keys.byteswap()
         values.byteswap()
         return Sparse(keys, values, width)

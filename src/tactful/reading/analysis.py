@@ -231,7 +231,7 @@ def read_note(
         speaks=speaks,
         applied=applied,
         questions=questions,
-        met_recent=met and lex.met_recent.search(folded) is not None,
+        met_recent=met and lx.find_met_recent(folded, lex),
         dated=lx.find_dated(folded, lex),
         sends=sends,
         remote=remote,

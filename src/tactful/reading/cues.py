@@ -732,6 +732,12 @@ def find_met(folded: str, lex: Lexicon) -> bool:
     return lex.met.search(folded) is not None
 
 
+def find_met_recent(folded: str, lex: Lexicon) -> bool:
+    """Whether the note says it was good to meet ("Great meeting you at the summit", "ravie
+    d'avoir échangé avec vous"): the thanks answers in kind (round 21)."""
+    return lex.met_recent.search(folded) is not None
+
+
 def find_register(norm: str, lex: Lexicon) -> Literal["tu", "vous"]:
     """French register: *tu* when tu-forms outnumber vous-forms, else *vous*; with neither,
     *tu* when the note greets or signs off as to a friend (``informal``: "Salut", "Bises").
