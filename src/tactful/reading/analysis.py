@@ -177,14 +177,9 @@ def read_note(
     folded = fold_aligned(safe)  # folded once for every cue list below
     met = lx.find_met(folded, lex)
     meeting = lx.find_meeting(folded, lex)
-    if meeting == "again":
-        # "Au plaisir de se recroiser !" between two who met is a wish the met openness
-        # answers in kind; asked ("On se recroise en janvier ?") or from a stranger, a visit.
-        meeting = None if met and lx.only_wished(folded, lex, "again") else "visit"
     follows = lx.find_follow(folded, lex)
     speaks = lx.find_speaking(folded, lex)
     applied = lx.find_applied(folded, lex)
-    questions = meeting is None and lx.find_question(folded, lex)
     sends = lx.find_sends(folded, lex)
     remote = lx.find_remote(folded, lex)
     own_words = lx.without_injections(norm, lex)
@@ -207,6 +202,12 @@ def read_note(
         # model's when it is sure (it reads fresh notes far better than the cue lists).
         role = learnt_role(sure, fallback=role, hiring=purpose == "recruiting")
         met = met or role == "met"
+    if meeting == "again":
+        # "Au plaisir de se recroiser !" between two who met (by the cues or the role) is a
+        # wish the met openness answers in kind; asked ("On se recroise en janvier ?") or
+        # from a stranger, a visit.
+        meeting = None if met and lx.only_wished(folded, lex, "again") else "visit"
+    questions = meeting is None and lx.find_question(folded, lex)
     told = role in SEEKERS or sure not in (None, "seller")
     if kinds.kind == "sales" and purpose != "selling" and not (told and not pitch_cues):
         purpose = "selling"  # read again only then: the role a sale's purpose gives
