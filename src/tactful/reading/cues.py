@@ -659,14 +659,23 @@ def only_wished(folded: str, lex: Lexicon, kind: str) -> bool:
     pattern = dict(lex.meetings).get(kind)
     if pattern is None:
         return False
-    for match in pattern.finditer(folded):
-        end = _CLAUSE_END.search(folded, match.end())
-        if end is not None and end.group() == "?":
-            return False
-    return True
+    asked = _asked(folded)
+    return not any(
+        start <= match.start() and match.end() <= end
+        for match in pattern.finditer(folded)
+        for start, end in asked
+    )
 
 
-_CLAUSE_END = compile_cached(r"[.!?\n]")
+# A clause runs to its sentence end or line break. Possessive, and always matching, so one
+# pass reads the note: "[^.!?\n]*\?" searched restarted at every character of a long
+# clause without "?" (a 20,000-character note took 1.4 s to read, against 0.3 s before).
+_CLAUSE = compile_cached(r"[^.!?\n]*+[.!?\n]?")
+
+
+def _asked(folded: str) -> list[tuple[int, int]]:
+    """The spans of the note's clauses that end with a question mark."""
+    return [match.span() for match in _CLAUSE.finditer(folded) if match.group().endswith("?")]
 
 
 def find_follow(folded: str, lex: Lexicon) -> bool:
@@ -689,14 +698,11 @@ def find_applied(folded: str, lex: Lexicon) -> bool:
     return lex.applied.search(folded) is not None
 
 
-_QUESTION = compile_cached(r"[^.!?\n]*\?")
-
-
 def find_question(folded: str, lex: Lexicon) -> bool:
     """The note asks the user something ("Any advice on which tickets to get first?",
     "auriez-vous des conseils ?"), not only to connect: a student is answered, not invited
     to ask (round 21's readers: "he already asked")."""
-    return any(not lex.connect_asks.search(asked) for asked in _QUESTION.findall(folded))
+    return any(not lex.connect_asks.search(folded[start:end]) for start, end in _asked(folded))
 
 
 def find_dated(folded: str, lex: Lexicon) -> bool:
